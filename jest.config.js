@@ -1,0 +1,24 @@
+// Two projects: `unit` (pure rules, no server, runs in parallel) and `integration` (real
+// PostgreSQL, Kafka and Temporal from the local stack; run in band by tools/test.sh).
+const moduleNameMapper = {
+  '^@app/(config|domain|event-store|messaging|workflow-contracts|observability|database)$': '<rootDir>/libs/$1/src',
+  '^@app/(config|domain|event-store|messaging|workflow-contracts|observability|database)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const common = {
+  rootDir: __dirname,
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+  testEnvironment: 'node',
+  moduleNameMapper,
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};
