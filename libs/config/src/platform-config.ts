@@ -1,0 +1,58 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/**
+ * Settings every process reads from its environment, validated at start-up: a missing or
+ * malformed setting stops the process with the name of the setting, never later at first use.
+ */
+export class PlatformConfig {
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_BROKERS!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_ADDRESS!: string;
+
+  @IsString()
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  TEMPORAL_TASK_QUEUE = 'referral-lifecycle';
+
+  @IsString()
+  @Matches(/^[a-zA-Z0-9._-]+$/)
+  KAFKA_REFERRAL_TOPIC = 'mash.referral-events.v1';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT = 3000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  SERVICE_NAME?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(PlatformConfig, defined, { enableImplicitConversion: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`)));
+  }
+  return config;
+}

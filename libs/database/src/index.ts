@@ -1,0 +1,2 @@
+export * from './pool';
+export { migrateUp, MIGRATIONS_DIR } from './migrate';

@@ -1,0 +1,2 @@
+export * from './shared/rejection';
+export * from './referral';

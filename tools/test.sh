@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs dependencies, brings up the local stack
+# (PostgreSQL, Kafka, Temporal; skipped where external addresses are set), builds, then runs
+# the unit tests (no server, in parallel) and the integration and end-to-end tests (real
+# servers, one file at a time because some stop and restart services).
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+bash tools/install-deps.sh
+bash tools/stack/stack.sh up
+eval "$(bash tools/stack/stack.sh env)"
+npm run --silent build
+
+mkdir -p test-results
+status=0
+npx jest --selectProjects unit --json --outputFile=test-results/unit.json "$@" || status=$?
+npx jest --selectProjects integration --runInBand --json --outputFile=test-results/integration.json "$@" || status=$?
+
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of ["unit", "integration"]) {
+    const p = `test-results/${f}.json`;
+    if (!fs.existsSync(p)) { failed += 1; continue; }
+    const r = JSON.parse(fs.readFileSync(p, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    skipped += r.numPendingTests + r.numTodoTests;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+'
+exit "$status"
