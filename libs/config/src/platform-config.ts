@@ -1,5 +1,7 @@
-import { plainToInstance } from 'class-transformer';
+import 'reflect-metadata';
+import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { REFERRAL_LIFECYCLE_TASK_QUEUE } from '@app/workflow-contracts';
 
 /**
  * Settings every process reads from its environment, validated at start-up: a missing or
@@ -21,16 +23,18 @@ export class PlatformConfig {
   TEMPORAL_NAMESPACE = 'default';
 
   @IsString()
-  TEMPORAL_TASK_QUEUE = 'referral-lifecycle';
+  TEMPORAL_TASK_QUEUE = REFERRAL_LIFECYCLE_TASK_QUEUE;
 
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]+$/)
   KAFKA_REFERRAL_TOPIC = 'mash.referral-events.v1';
 
+  // Explicit: transpile-only builds do not emit the design type of an inferred property.
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
-  HTTP_PORT = 3000;
+  HTTP_PORT: number = 3000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

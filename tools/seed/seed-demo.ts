@@ -1,0 +1,52 @@
+import { loadConfig } from '@app/config';
+import { createPool } from '@app/database';
+import { DEMO_HUBS, SAMPLE_REFERRALS } from './demo-data';
+
+/**
+ * Loads the demo hubs, then submits the sample referrals through the running API (so they
+ * travel the real path). Idempotency keys make a second run add nothing.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const pool = createPool(config.DATABASE_URL, 2);
+  for (const hub of DEMO_HUBS) {
+    await pool.query(
+      `INSERT INTO hubs (hub_id, name, scope, direct_referrers, policy_version) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (hub_id) DO NOTHING`,
+      [hub.hubId, hub.name, hub.scope, hub.directReferrers, hub.policyVersion],
+    );
+  }
+  await pool.end();
+
+  const api = process.env.API_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`;
+  await waitForApi(api);
+  for (const referral of SAMPLE_REFERRALS) {
+    const response = await fetch(`${api}/v1/referrals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': referral.idempotencyKey },
+      body: JSON.stringify(referral.body),
+    });
+    const body = (await response.json()) as { referralId?: string; message?: string };
+    if (!response.ok) throw new Error(`sample ${referral.idempotencyKey}: ${response.status} ${body.message}`);
+    console.log(`sample referral ${referral.idempotencyKey}: ${body.referralId} (${response.status})`);
+  }
+  console.log(`demo data loaded: ${DEMO_HUBS.length} hubs, ${SAMPLE_REFERRALS.length} sample referrals`);
+}
+
+async function waitForApi(api: string): Promise<void> {
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    try {
+      if ((await fetch(`${api}/health`)).status < 500) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`API at ${api} not healthy after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
