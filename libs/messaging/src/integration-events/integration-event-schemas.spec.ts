@@ -1,0 +1,50 @@
+import { ADULT_AGE_BANDS, AGENCIES, CHILD_AGE_BANDS, CONCERN_CATEGORIES, CONSENT_STATUSES } from '@app/domain';
+import received from '../../schemas/mash.referral.received.v1.json';
+import { IntegrationEventSchemas } from './integration-event-schemas';
+import { REFERRAL_INTEGRATION_TYPES } from './referral-integration-events';
+import { toIntegrationEvent } from './to-integration-event';
+import { recordedReferralReceived, recordedTriageAwaited } from './recorded-referral-events.fixture';
+
+describe('integration event schemas', () => {
+  const schemas = new IntegrationEventSchemas();
+
+  it.each([
+    ['mash.referral.received.v1', recordedReferralReceived()],
+    ['mash.referral.triage-awaited.v1', recordedTriageAwaited()],
+  ])('%s as mapped conforms to its schema', (_type, recorded) => {
+    expect(schemas.check(toIntegrationEvent(recorded))).toEqual({ valid: true, problems: [] });
+  });
+
+  it('accepts a subject known only by age band', () => {
+    const event = recordedReferralReceived();
+    event.data.subject = { type: 'adult', givenName: 'Jo', familyName: 'Example', ageBand: '75+' };
+    expect(schemas.check(toIntegrationEvent(event)).valid).toBe(true);
+  });
+
+  it('refuses fields outside the contract and says where, without the values', () => {
+    const event = { ...toIntegrationEvent(recordedReferralReceived()), narrative: 'secret words' };
+    const check = schemas.check(event);
+    expect(check.valid).toBe(false);
+    expect(check.problems).toEqual(['/ must NOT have additional properties']);
+  });
+
+  it('refuses an event whose type has no schema', () => {
+    expect(schemas.check({ type: 'mash.referral.unknown.v1' })).toEqual({
+      valid: false,
+      problems: ['no schema for type mash.referral.unknown.v1'],
+    });
+  });
+
+  it('has a schema for every published type', () => {
+    const check = (type: string) => schemas.check({ type }).problems[0];
+    for (const type of Object.values(REFERRAL_INTEGRATION_TYPES)) expect(check(type)).not.toMatch(/no schema/);
+  });
+
+  it('lists the same agencies, concerns, age bands and consent statuses as the domain', () => {
+    const data = received.properties.data.properties;
+    expect(data.referrer.properties.agency.enum).toEqual([...AGENCIES]);
+    expect(data.concernCategories.items.enum).toEqual([...CONCERN_CATEGORIES]);
+    expect(data.subject.properties.ageBand.enum).toEqual([...CHILD_AGE_BANDS, ...ADULT_AGE_BANDS, null]);
+    expect(data.consent.properties.status.enum).toEqual([...CONSENT_STATUSES]);
+  });
+});

@@ -1,0 +1,61 @@
+import type { ReferralReceived, TriageAwaited } from '@app/domain';
+import type { EventMetadata, RecordedEvent } from '@app/event-store';
+
+/** Stored referral events as the event store hands them out, for the pure tests of mappings. */
+export const REFERRAL_ID = '6f1c2a4e-5b7d-4c1e-9a3f-2d8e7b6c5a41';
+
+const metadata: EventMetadata = {
+  actor: 'practitioner-7',
+  agency: 'police',
+  hubId: 'north-mash',
+  correlationId: 'corr-1',
+  causationId: null,
+  policyVersion: 3,
+};
+
+export function recordedReferralReceived(): RecordedEvent<'ReferralReceived', ReferralReceived['data']> {
+  return {
+    eventId: '0b9f3c1e-1111-4a2b-8c3d-000000000001',
+    streamId: `referral-${REFERRAL_ID}`,
+    streamVersion: 1,
+    hubId: 'north-mash',
+    type: 'ReferralReceived',
+    schemaVersion: 1,
+    data: {
+      referralId: REFERRAL_ID,
+      hubId: 'north-mash',
+      receivedAt: '2025-01-06T09:15:00.000Z',
+      referrer: { name: 'PC Invented', agency: 'police', role: 'response officer', phone: '000' },
+      subject: {
+        type: 'child',
+        givenName: 'Sam',
+        familyName: 'Example',
+        dateOfBirth: '2017-03-02',
+        address: { line1: '1 Nowhere Lane', town: 'Testtown', postcode: 'ZZ1 1ZZ' },
+      },
+      householdMembers: [{ givenName: 'Alex', familyName: 'Example', relationship: 'mother' }],
+      concernCategories: ['neglect', 'domestic-abuse'],
+      immediateRisk: true,
+      consent: { status: 'not-sought', familyAware: false, reason: 'would place the child at risk' },
+      narrative: 'Invented narrative that must never leave the platform.',
+    },
+    metadata,
+    recordedAt: new Date('2025-01-06T09:15:01.250Z'),
+    position: { transactionId: 900n, globalPosition: 9007199254740993n },
+  };
+}
+
+export function recordedTriageAwaited(): RecordedEvent<'TriageAwaited', TriageAwaited['data']> {
+  return {
+    eventId: '0b9f3c1e-1111-4a2b-8c3d-000000000002',
+    streamId: `referral-${REFERRAL_ID}`,
+    streamVersion: 2,
+    hubId: 'north-mash',
+    type: 'TriageAwaited',
+    schemaVersion: 1,
+    data: { referralId: REFERRAL_ID, since: '2025-01-06T09:15:02.000Z' },
+    metadata: { ...metadata, policyVersion: undefined },
+    recordedAt: new Date('2025-01-06T09:15:02.500Z'),
+    position: { transactionId: 901n, globalPosition: 9007199254740994n },
+  };
+}
