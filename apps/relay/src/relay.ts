@@ -1,0 +1,76 @@
+import type { PlatformConfig } from '@app/config';
+import type { Pool } from '@app/database';
+import { EventLogFollower, type LogPosition, type RecordedEvent } from '@app/event-store';
+import { createKafka, platformTopics, toIntegrationEvent, type ReferralIntegrationEvent } from '@app/messaging';
+import { createLogger, type Logger } from '@app/observability';
+import { IntegrationEventPublisher } from './integration-event-publisher';
+
+/** The relay's checkpoint name in event_checkpoints. */
+export const RELAY_READER = 'kafka-relay';
+
+export type RelayConfig = Pick<PlatformConfig, 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_REFERRAL_TOPIC' | 'LOG_LEVEL'>;
+
+export interface RelayOptions {
+  logger?: Logger;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface RelayHandle {
+  /** Finishes the batch in hand, then stops following and closes the producer. */
+  stop(): Promise<void>;
+  /** Position up to which every event is acknowledged by Kafka. */
+  position(): Promise<LogPosition>;
+}
+
+/**
+ * Carries the event store out to Kafka. The follower hands over batches in log order and
+ * moves the checkpoint only after the handler returns, i.e. after Kafka acknowledged the
+ * batch; any failure (Kafka down, a broker restart) makes it retry the batch with backoff.
+ */
+export function startRelay(config: RelayConfig, pool: Pool, options: RelayOptions = {}): RelayHandle {
+  const logger = options.logger ?? createLogger('relay', config.LOG_LEVEL);
+  const topic = platformTopics(config).referralEvents;
+  const publisher = new IntegrationEventPublisher(createKafka(config, logger, 'mash-relay'), topic, logger);
+
+  async function relayBatch(batch: RecordedEvent[]): Promise<void> {
+    // Events outside the public contract are read past: the checkpoint moves over them too.
+    const published = batch.map(toIntegrationEvent).filter((e): e is ReferralIntegrationEvent => e !== undefined);
+    await publisher.publish(published);
+    logger.info(
+      {
+        topic,
+        read: batch.length,
+        published: published.length,
+        fromPosition: batch[0].position.globalPosition.toString(),
+        toPosition: batch[batch.length - 1].position.globalPosition.toString(),
+      },
+      'events relayed',
+    );
+  }
+
+  const follower = new EventLogFollower(
+    pool,
+    config.DATABASE_URL,
+    relayBatch,
+    {
+      reader: RELAY_READER,
+      batchSize: options.batchSize,
+      pollIntervalMs: options.pollIntervalMs,
+      maxBackoffMs: options.maxBackoffMs,
+    },
+    logger,
+  );
+  follower.start();
+  logger.info({ topic, reader: RELAY_READER }, 'relay started');
+
+  return {
+    async stop() {
+      await follower.stop();
+      await publisher.close();
+      logger.info({ reader: RELAY_READER }, 'relay stopped');
+    },
+    position: () => follower.position(),
+  };
+}
