@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { ReferralReceived } from '@app/domain';
-import { EventLogFollower, type RecordedEvent } from '@app/event-store';
+import { EventLogFollower, type LogPosition, type RecordedEvent } from '@app/event-store';
 import type { Logger } from '@app/observability';
 import type { TemporalClientSource } from '../temporal/temporal-client-source';
 import { startReferralWorkflow } from './start-referral-workflow';
@@ -42,6 +42,11 @@ export class ReferralWorkflowStarter {
   async stop(): Promise<void> {
     await this.follower.stop();
     await this.options.temporal.close();
+  }
+
+  /** How far through the event log every received referral has its workflow. */
+  position(): Promise<LogPosition> {
+    return this.follower.position();
   }
 
   private async startWorkflows(batch: RecordedEvent[]): Promise<void> {
