@@ -1,0 +1,44 @@
+import type { RejectionCode } from '@app/domain';
+
+/** Codes the API itself gives, beside the domain's rejection codes. One list, one place. */
+export const API_ERROR_CODES = [
+  'REQUEST.INVALID',
+  'REQUEST.MALFORMED_JSON',
+  'REQUEST.TOO_LARGE',
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  'ROUTE.NOT_FOUND',
+  'IDEMPOTENCY.KEY_REUSED',
+  'EVENT_STORE.VERSION_CONFLICT',
+  'DEPENDENCY.UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export type ErrorCode = ApiErrorCode | RejectionCode;
+
+export interface FieldError {
+  /** Dotted path of the field in the request (`subject.dateOfBirth`, `householdMembers[0].givenName`). */
+  field: string;
+  reason: string;
+}
+
+/** The one JSON shape of every error the API answers. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: FieldError[];
+}
+
+/** A failure the API reports to the caller with a stable code (mapped to a status in rejection-status.ts). */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}

@@ -1,0 +1,23 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorSummary, type Logger } from '@app/observability';
+import { toErrorBody } from './error-body';
+
+/** Answers every error, the domain's, the API's, Fastify's and unexpected ones, with one JSON shape. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500) {
+      // Class, code and message only: an error can carry the rows or request it came from.
+      this.logger.error({ correlationId: request.id, code: body.code, ...errorSummary(error) }, 'request failed');
+    }
+    if (body.code === 'DEPENDENCY.UNAVAILABLE') void reply.header('retry-after', '5');
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

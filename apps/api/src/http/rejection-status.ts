@@ -1,0 +1,35 @@
+import { STATUS_CODES } from 'node:http';
+import type { RejectionCode } from '@app/domain';
+import type { ApiErrorCode, ErrorCode } from './api-error';
+
+/**
+ * The HTTP status of every error code, in one table. Typed as a complete record so that a new
+ * domain rejection code does not compile until someone decides its status here.
+ */
+export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
+  'REFERRAL.OUT_OF_SCOPE': 422,
+  'REFERRAL.SOURCE_NOT_ACCEPTED': 422,
+  'REFERRAL.SUBJECT_AGE_MISMATCH': 422,
+  'HUB.UNKNOWN': 422,
+  'REFERRAL.NOT_FOUND': 404,
+  'REFERRAL.WRONG_STAGE': 409,
+  'REFERRAL.ALREADY_RECEIVED': 409,
+  'REQUEST.INVALID': 400,
+  'REQUEST.MALFORMED_JSON': 400,
+  'REQUEST.TOO_LARGE': 413,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
+  'ROUTE.NOT_FOUND': 404,
+  'IDEMPOTENCY.KEY_REUSED': 422,
+  'EVENT_STORE.VERSION_CONFLICT': 409,
+  'DEPENDENCY.UNAVAILABLE': 503,
+  INTERNAL: 500,
+} satisfies Record<RejectionCode | ApiErrorCode, number>;
+
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS_BY_CODE[code];
+}
+
+/** The reason phrase for a status ("Unprocessable Entity"), as the `error` field of the body. */
+export function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}

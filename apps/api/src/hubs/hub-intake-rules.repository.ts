@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { AGENCIES, type Agency, type HubIntakeRules, Rejection } from '@app/domain';
+import { PG_POOL } from '../platform/tokens';
+import type { Pool } from '@app/database';
+
+interface HubRow {
+  hub_id: string;
+  scope: HubIntakeRules['scope'];
+  direct_referrers: string[] | null;
+  policy_version: number;
+}
+
+const isAgency = (value: string): value is Agency => (AGENCIES as readonly string[]).includes(value);
+
+/** The intake part of a hub's policy, read from the `hubs` table until versioned hub policy lands. */
+@Injectable()
+export class HubIntakeRulesRepository {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /** The hub's intake rules; a Rejection HUB.UNKNOWN (about field hubId) when there is no such hub. */
+  async intakeRules(hubId: string, client?: PoolClient): Promise<HubIntakeRules> {
+    const { rows } = await (client ?? this.pool).query<HubRow>(
+      'SELECT hub_id, scope, direct_referrers, policy_version FROM hubs WHERE hub_id = $1',
+      [hubId],
+    );
+    if (rows.length === 0) throw new Rejection('HUB.UNKNOWN', `there is no hub ${hubId}`, 'hubId');
+    const hub = rows[0];
+    return {
+      hubId: hub.hub_id,
+      scope: hub.scope,
+      // Unknown agency names in the table cannot match any referrer, so dropping them changes nothing.
+      directReferrers: hub.direct_referrers === null ? 'any' : hub.direct_referrers.filter(isAgency),
+      policyVersion: hub.policy_version,
+    };
+  }
+}

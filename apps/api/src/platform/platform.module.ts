@@ -1,0 +1,33 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { PlatformConfig } from '@app/config';
+import { createPool, type Pool } from '@app/database';
+import { PostgresEventStore } from '@app/event-store';
+import type { Logger } from '@app/observability';
+import { LOGGER, PG_POOL } from './tokens';
+
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+
+/** Connections and settings the use cases share: configuration, logger, pool, event store. */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        // The pool connects on first use, so the API starts (and reports 503) while PostgreSQL is down.
+        { provide: PG_POOL, useFactory: () => createPool(config.DATABASE_URL) },
+        { provide: PostgresEventStore, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
+      ],
+      exports: [PLATFORM_CONFIG, LOGGER, PG_POOL, PostgresEventStore],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,3 @@
+/** Injection tokens for values that are not classes. */
+export const PG_POOL = Symbol('PG_POOL');
+export const LOGGER = Symbol('LOGGER');

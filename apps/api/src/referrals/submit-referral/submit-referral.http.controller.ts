@@ -1,0 +1,60 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorBodyDto } from '../../http/error-body.dto';
+import { IDEMPOTENT_REPLAYED_HEADER, IdempotencyKey } from '../../http/idempotency-key';
+import { RequestActor } from '../../http/request-actor';
+import { SubmitReferralHandler } from './submit-referral.handler';
+import { SubmitReferralRequest } from './submit-referral.request.dto';
+import { referralPath, SubmitReferralResponse, submitReferralResponse } from './submit-referral.response.dto';
+
+@ApiTags('referrals')
+@Controller('v1/referrals')
+export class SubmitReferralHttpController {
+  constructor(private readonly handler: SubmitReferralHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Submit a referral to a hub',
+    description:
+      "The hub's intake rules decide whether it is in scope and whether the referrer's agency may refer directly. " +
+      'A 201 means the referral is stored. Send an Idempotency-Key to retry safely: the same key with the same body ' +
+      'returns the same referral (with Idempotent-Replayed: true); with another body it is refused.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1 to 200 printable ASCII characters, unique per hub and request.' })
+  @ApiHeader({ name: 'X-Actor-Id', required: false, description: 'Who submits (until authentication lands); anonymous-referrer when absent.' })
+  @ApiCreatedResponse({ type: SubmitReferralResponse, description: 'Stored. Location names the referral.' })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID or REQUEST.MALFORMED_JSON, with every bad field.' })
+  @ApiPayloadTooLargeResponse({ type: ErrorBodyDto, description: 'REQUEST.TOO_LARGE: body over 256 KiB.' })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorBodyDto, description: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: body is not application/json.' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'HUB.UNKNOWN, REFERRAL.OUT_OF_SCOPE, REFERRAL.SOURCE_NOT_ACCEPTED, REFERRAL.SUBJECT_AGE_MISMATCH or IDEMPOTENCY.KEY_REUSED.',
+  })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'EVENT_STORE.VERSION_CONFLICT.' })
+  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE: nothing was stored; retry.' })
+  async submit(
+    @Body() body: SubmitReferralRequest,
+    @RequestActor() actor: string,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SubmitReferralResponse> {
+    const { referralId, replayed } = await this.handler.execute(body, { actor, correlationId: request.id, idempotencyKey });
+    void reply.header('location', referralPath(referralId));
+    if (replayed) void reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
+    return submitReferralResponse(referralId);
+  }
+}
