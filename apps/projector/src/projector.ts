@@ -1,0 +1,125 @@
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { PlatformConfig } from '@app/config';
+import { inTransaction, type Pool } from '@app/database';
+import { createKafka, ensureTopics, platformTopics } from '@app/messaging';
+import { createLogger, errorSummary, type Logger } from '@app/observability';
+import { ProjectionCheckpoints } from './projection-checkpoints';
+import { applyReferralSummaryBatch, emptyOutcome, type BatchOutcome } from './referral-summary/apply-batch';
+
+export const REFERRAL_SUMMARY_PROJECTION = 'referral-summary';
+export const REFERRAL_SUMMARY_GROUP = 'referral-summary-projector';
+
+export type ProjectorConfig = Pick<PlatformConfig, 'KAFKA_BROKERS' | 'KAFKA_REFERRAL_TOPIC' | 'LOG_LEVEL'>;
+
+export interface ProjectorOptions {
+  logger?: Logger;
+}
+
+export type ProjectorStats = Omit<BatchOutcome, 'malformedOffsets'> & { malformed: number };
+
+export interface ProjectorHandle {
+  /** Finishes the batch in hand, commits it, and leaves the consumer group. */
+  stop(): Promise<void>;
+  /** Counts since start, for tests and status pages. */
+  stats(): ProjectorStats;
+}
+
+/**
+ * Feeds referral_summary from the referral topic. Each partition's batch is applied in one
+ * PostgreSQL transaction with that partition's next offset; on joining the group the consumer
+ * seeks to those stored offsets, so a reset or lost Kafka offset never applies an event twice.
+ */
+export async function startProjector(config: ProjectorConfig, pool: Pool, options: ProjectorOptions = {}): Promise<ProjectorHandle> {
+  const logger = options.logger ?? createLogger('projector', config.LOG_LEVEL);
+  const topic = platformTopics(config).referralEvents;
+  const kafka = createKafka(config, logger, 'mash-projector');
+  const checkpoints = new ProjectionCheckpoints(REFERRAL_SUMMARY_PROJECTION, topic);
+  const stats: ProjectorStats = { ...emptyOutcome(), malformed: 0 };
+  let stopping = false;
+
+  await ensureTopic(kafka, topic);
+
+  async function handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    const outcome = await inTransaction(pool, (client) =>
+      applyReferralSummaryBatch(client, checkpoints, batch.partition, batch.messages),
+    );
+    resolveOffset(batch.messages[batch.messages.length - 1].offset);
+    await commitOffsetsIfNecessary();
+    await heartbeat();
+
+    const { malformedOffsets, ...counts } = outcome;
+    for (const [name, value] of Object.entries(counts)) stats[name as keyof typeof counts] += value;
+    stats.malformed += malformedOffsets.length;
+    if (malformedOffsets.length > 0) logger.warn({ topic, partition: batch.partition, offsets: malformedOffsets }, 'malformed messages skipped');
+    logger.debug({ topic, partition: batch.partition, lastOffset: batch.lastOffset(), ...counts }, 'batch projected');
+  }
+
+  async function seekToCheckpoints(consumer: Consumer, partitions: number[]): Promise<void> {
+    try {
+      const stored = await checkpoints.load(pool, partitions);
+      for (const [partition, offset] of stored) consumer.seek({ topic, partition, offset });
+      logger.info({ topic, assigned: partitions, resumedFromStore: stored.size }, 'partitions assigned');
+    } catch (error) {
+      // Not fatal: messages below the stored offset are recognised and skipped inside the batch
+      // transaction; the seek only spares reading them again.
+      logger.warn({ topic, ...errorSummary(error) }, 'could not seek to stored offsets');
+    }
+  }
+
+  async function runConsumer(): Promise<Consumer> {
+    const consumer = kafka.consumer({ groupId: REFERRAL_SUMMARY_GROUP });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      // `seek` works only once `run` has started; GROUP_JOIN comes after that, per assignment.
+      void seekToCheckpoints(consumer, payload.memberAssignment[topic] ?? []);
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      // kafkajs restarts by itself after retriable failures; after any other it stays down.
+      if (payload.restart || stopping) return;
+      logger.error({ topic, ...errorSummary(payload.error) }, 'consumer crashed; replacing it');
+      void replaceConsumer();
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ eachBatchAutoResolve: false, eachBatch: handleBatch });
+    return consumer;
+  }
+
+  let consumer = await runConsumer();
+
+  async function replaceConsumer(): Promise<void> {
+    await consumer.disconnect();
+    for (let backoff = 500; !stopping; backoff = Math.min(backoff * 2, 10_000)) {
+      try {
+        const replacement = await runConsumer();
+        // stop() may have run meanwhile and disconnected only the old consumer.
+        if (stopping) await replacement.disconnect();
+        else consumer = replacement;
+        return;
+      } catch (error) {
+        logger.warn({ topic, ...errorSummary(error), retryInMs: backoff }, 'consumer restart failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+      }
+    }
+  }
+
+  logger.info({ topic, group: REFERRAL_SUMMARY_GROUP }, 'projector started');
+  return {
+    async stop() {
+      stopping = true;
+      await consumer.disconnect();
+      logger.info({ topic, ...stats }, 'projector stopped');
+    },
+    stats: () => ({ ...stats }),
+  };
+}
+
+async function ensureTopic(kafka: Kafka, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await ensureTopics(admin, [topic]);
+  } finally {
+    await admin.disconnect();
+  }
+}
