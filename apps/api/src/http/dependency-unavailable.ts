@@ -14,14 +14,23 @@ const UNAVAILABLE_MESSAGES = [
   /the database system is (starting up|shutting down)/i,
 ];
 
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  errors?: unknown;
+}
+
+/**
+ * Duck-typed on purpose: errors raised by Node's own sockets come from another realm under
+ * jest's module sandbox, where `instanceof Error` is false.
+ */
 export function isDependencyUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as ErrorLike;
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code) || POSTGRES_UNAVAILABLE_STATES.has(code) || code.startsWith('08')) return true;
   }
-  if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
   // Node reports a refused connection to every address of a host as an AggregateError.
-  if (error instanceof AggregateError) return error.errors.some(isDependencyUnavailable);
-  return false;
+  return Array.isArray(errors) && errors.some(isDependencyUnavailable);
 }
