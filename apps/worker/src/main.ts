@@ -1,4 +1,4 @@
-import { Runtime } from '@temporalio/worker';
+import { makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { loadConfig } from '@app/config';
 import { createPool } from '@app/database';
 import { createLogger, errorSummary } from '@app/observability';
@@ -10,7 +10,11 @@ import { startWorker } from './worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.SERVICE_NAME ?? 'worker', config.LOG_LEVEL);
-  Runtime.install({ logger: temporalLogger(logger) });
+  // Core (Rust) logs too go through the redacting JSON logger, not straight to stderr.
+  Runtime.install({
+    logger: temporalLogger(logger),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  });
   const pool = createPool(config.DATABASE_URL);
 
   // The starter first: it needs no Temporal to run and catches up once Temporal answers.
