@@ -159,7 +159,8 @@ export function NestedField(type: () => new () => object, options: { optional?: 
     IsObject({ message: 'must be an object' }),
     ValidateNested(),
     Type(type),
-    ApiProperty({ type, required: !options.optional, nullable: options.optional || undefined, description: options.description }),
+    // An inline arrow named `type`: that is how @nestjs/swagger recognises a lazy type.
+    ApiProperty({ type: () => type(), required: !options.optional, nullable: options.optional || undefined, description: options.description }),
   );
 }
 

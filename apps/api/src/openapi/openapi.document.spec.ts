@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { offlineOpenApiDocument, serialiseOpenApi } from './offline-openapi';
+
+const COMMITTED = path.resolve(__dirname, '../../../../docs/openapi.json');
+
+describe('the OpenAPI document', () => {
+  let document: Awaited<ReturnType<typeof offlineOpenApiDocument>>;
+
+  beforeAll(async () => {
+    document = await offlineOpenApiDocument();
+  });
+
+  it('is the one committed in docs/openapi.json (regenerate with `npm run openapi`)', () => {
+    expect(readFileSync(COMMITTED, 'utf8')).toBe(serialiseOpenApi(document));
+  });
+
+  it('describes the submission body with its required fields, enumerations and limits', () => {
+    const schemas = document.components?.schemas as Record<string, any>;
+    expect(schemas.SubmitReferralRequest.required).toEqual(['hubId', 'referrer', 'subject', 'concernCategories', 'immediateRisk', 'consent', 'narrative']);
+    expect(schemas.SubmitReferralRequest.properties.narrative).toMatchObject({ maxLength: 20000, minLength: 1 });
+    expect(schemas.SubmitReferralRequest.properties.concernCategories).toMatchObject({ minItems: 1, uniqueItems: true });
+    expect(schemas.ConcernCategory.enum).toContain('neglect');
+    expect(schemas.SubjectDto.properties.dateOfBirth).toMatchObject({ type: 'string', format: 'date' });
+    expect(schemas.AddressDto.properties.postcode.pattern).toBeDefined();
+  });
+
+  it('documents the error body for each failure of a submission', () => {
+    const responses = document.paths['/v1/referrals'].post?.responses as Record<string, any>;
+    for (const status of ['400', '413', '415', '422', '409', '503']) {
+      expect(responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorBodyDto' });
+    }
+  });
+});
