@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, TransportError, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Pool } from 'pg';
 import type { PlatformConfig } from '@app/config';
 import { PostgresEventStore } from '@app/event-store';
@@ -28,7 +28,7 @@ type WorkerConfig = Pick<PlatformConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPAC
 export async function startWorker(config: WorkerConfig, pool: Pool, options: StartWorkerOptions): Promise<WorkerHandle> {
   const { logger } = options;
   const workflowBundle = options.workflowBundle ?? (await bundleReferralWorkflows(logger));
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await connectWhenReachable(config.TEMPORAL_ADDRESS, logger);
   let worker: Worker;
   try {
     worker = await Worker.create({
@@ -55,4 +55,20 @@ export async function startWorker(config: WorkerConfig, pool: Pool, options: Sta
       await done;
     },
   };
+}
+
+/**
+ * The SDK does not retry the first connection (it retries polls once connected), so a worker
+ * booted while Temporal is down waits for it here instead of exiting.
+ */
+async function connectWhenReachable(address: string, logger: Logger): Promise<NativeConnection> {
+  for (let backoff = 200; ; backoff = Math.min(backoff * 2, 5000)) {
+    try {
+      return await NativeConnection.connect({ address });
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      logger.warn({ address, ...errorSummary(error), retryInMs: backoff }, 'temporal unreachable, worker waiting');
+      await new Promise((resolve) => setTimeout(resolve, backoff));
+    }
+  }
 }
