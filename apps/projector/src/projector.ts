@@ -1,7 +1,7 @@
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { PlatformConfig } from '@app/config';
 import { inTransaction, type Pool } from '@app/database';
-import { createKafka, ensureTopics, platformTopics } from '@app/messaging';
+import { createKafka, ensureTopics, KafkaConnections, platformTopics } from '@app/messaging';
 import { createLogger, errorSummary, type Logger } from '@app/observability';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { applyReferralSummaryBatch, emptyOutcome, type BatchOutcome } from './referral-summary/apply-batch';
@@ -32,7 +32,8 @@ export interface ProjectorHandle {
 export async function startProjector(config: ProjectorConfig, pool: Pool, options: ProjectorOptions = {}): Promise<ProjectorHandle> {
   const logger = options.logger ?? createLogger('projector', config.LOG_LEVEL);
   const topic = platformTopics(config).referralEvents;
-  const kafka = createKafka(config, logger, 'mash-projector');
+  const connections = new KafkaConnections();
+  const kafka = createKafka(config, logger, 'mash-projector', connections);
   const checkpoints = new ProjectionCheckpoints(REFERRAL_SUMMARY_PROJECTION, topic);
   const stats: ProjectorStats = { ...emptyOutcome(), malformed: 0 };
   let stopping = false;
@@ -44,15 +45,16 @@ export async function startProjector(config: ProjectorConfig, pool: Pool, option
     const outcome = await inTransaction(pool, (client) =>
       applyReferralSummaryBatch(client, checkpoints, batch.partition, batch.messages),
     );
-    resolveOffset(batch.messages[batch.messages.length - 1].offset);
-    await commitOffsetsIfNecessary();
-    await heartbeat();
-
     const { malformedOffsets, ...counts } = outcome;
     for (const [name, value] of Object.entries(counts)) stats[name as keyof typeof counts] += value;
     stats.malformed += malformedOffsets.length;
     if (malformedOffsets.length > 0) logger.warn({ topic, partition: batch.partition, offsets: malformedOffsets }, 'malformed messages skipped');
     logger.debug({ topic, partition: batch.partition, lastOffset: batch.lastOffset(), ...counts }, 'batch projected');
+
+    // Kafka's committed offset only follows the one stored with the rows (for lag tools).
+    resolveOffset(batch.messages[batch.messages.length - 1].offset);
+    await commitOffsetsIfNecessary();
+    await heartbeat();
   }
 
   async function seekToCheckpoints(consumer: Consumer, partitions: number[]): Promise<void> {
@@ -108,7 +110,7 @@ export async function startProjector(config: ProjectorConfig, pool: Pool, option
     async stop() {
       stopping = true;
       await consumer.disconnect();
-      logger.info({ topic, ...stats }, 'projector stopped');
+      logger.info({ topic, ...stats, leftoverConnections: await connections.closeLeftovers() }, 'projector stopped');
     },
     stats: () => ({ ...stats }),
   };

@@ -1,7 +1,13 @@
 import type { PlatformConfig } from '@app/config';
 import type { Pool } from '@app/database';
 import { EventLogFollower, type LogPosition, type RecordedEvent } from '@app/event-store';
-import { createKafka, platformTopics, toIntegrationEvent, type ReferralIntegrationEvent } from '@app/messaging';
+import {
+  createKafka,
+  KafkaConnections,
+  platformTopics,
+  toIntegrationEvent,
+  type ReferralIntegrationEvent,
+} from '@app/messaging';
 import { createLogger, type Logger } from '@app/observability';
 import { IntegrationEventPublisher } from './integration-event-publisher';
 
@@ -32,7 +38,8 @@ export interface RelayHandle {
 export function startRelay(config: RelayConfig, pool: Pool, options: RelayOptions = {}): RelayHandle {
   const logger = options.logger ?? createLogger('relay', config.LOG_LEVEL);
   const topic = platformTopics(config).referralEvents;
-  const publisher = new IntegrationEventPublisher(createKafka(config, logger, 'mash-relay'), topic, logger);
+  const connections = new KafkaConnections();
+  const publisher = new IntegrationEventPublisher(createKafka(config, logger, 'mash-relay', connections), topic, logger);
 
   async function relayBatch(batch: RecordedEvent[]): Promise<void> {
     // Events outside the public contract are read past: the checkpoint moves over them too.
@@ -69,7 +76,7 @@ export function startRelay(config: RelayConfig, pool: Pool, options: RelayOption
     async stop() {
       await follower.stop();
       await publisher.close();
-      logger.info({ reader: RELAY_READER }, 'relay stopped');
+      logger.info({ reader: RELAY_READER, leftoverConnections: await connections.closeLeftovers() }, 'relay stopped');
     },
     position: () => follower.position(),
   };

@@ -1,5 +1,6 @@
 export * from './topics';
 export * from './kafka/kafka-client';
+export * from './kafka/kafka-connections';
 export * from './kafka/kafka-log-creator';
 export * from './kafka/ensure-topics';
 export * from './integration-events/integration-event';
