@@ -3,7 +3,7 @@ import received from '../../schemas/mash.referral.received.v1.json';
 import { IntegrationEventSchemas } from './integration-event-schemas';
 import { REFERRAL_INTEGRATION_TYPES } from './referral-integration-events';
 import { toIntegrationEvent } from './to-integration-event';
-import { recordedReferralReceived, recordedTriageAwaited } from './recorded-referral-events.fixture';
+import { recordedReferralReceived, recordedTriageAwaited } from '../testing/recorded-referral-events';
 
 describe('integration event schemas', () => {
   const schemas = new IntegrationEventSchemas();

@@ -1,7 +1,7 @@
 import { MalformedIntegrationEventError } from './integration-event';
 import { INTEGRATION_HEADERS, headerText, parseIntegrationEvent, toKafkaMessage } from './kafka-message';
 import { toIntegrationEvent } from './to-integration-event';
-import { REFERRAL_ID, recordedTriageAwaited } from './recorded-referral-events.fixture';
+import { REFERRAL_ID, recordedTriageAwaited } from '../testing/recorded-referral-events';
 
 describe('Kafka message of an integration event', () => {
   const event = toIntegrationEvent(recordedTriageAwaited())!;

@@ -1,5 +1,5 @@
 import { toIntegrationEvent } from './to-integration-event';
-import { REFERRAL_ID, recordedReferralReceived, recordedTriageAwaited } from './recorded-referral-events.fixture';
+import { REFERRAL_ID, recordedReferralReceived, recordedTriageAwaited } from '../testing/recorded-referral-events';
 
 describe('toIntegrationEvent', () => {
   describe('ReferralReceived', () => {
