@@ -4,7 +4,7 @@ import { inTransaction, type Pool } from '@app/database';
 import { createKafka, ensureTopics, KafkaConnections, platformTopics } from '@app/messaging';
 import { createLogger, errorSummary, type Logger } from '@app/observability';
 import { ProjectionCheckpoints } from './projection-checkpoints';
-import { applyReferralSummaryBatch, emptyOutcome, type BatchOutcome } from './referral-summary/apply-batch';
+import { applyReferralSummaryBatch, type BatchOutcome } from './referral-summary/apply-batch';
 
 export const REFERRAL_SUMMARY_PROJECTION = 'referral-summary';
 export const REFERRAL_SUMMARY_GROUP = 'referral-summary-projector';
@@ -35,7 +35,7 @@ export async function startProjector(config: ProjectorConfig, pool: Pool, option
   const connections = new KafkaConnections();
   const kafka = createKafka(config, logger, 'mash-projector', connections);
   const checkpoints = new ProjectionCheckpoints(REFERRAL_SUMMARY_PROJECTION, topic);
-  const stats: ProjectorStats = { ...emptyOutcome(), malformed: 0 };
+  const stats: ProjectorStats = { applied: 0, unchanged: 0, ignored: 0, belowCheckpoint: 0, malformed: 0 };
   let stopping = false;
 
   await ensureTopic(kafka, topic);
@@ -70,7 +70,9 @@ export async function startProjector(config: ProjectorConfig, pool: Pool, option
   }
 
   async function runConsumer(): Promise<Consumer> {
-    const consumer = kafka.consumer({ groupId: REFERRAL_SUMMARY_GROUP });
+    // A member that vanished without leaving (crash, broker restart) holds its partitions until
+    // its session times out; 10 s instead of 30 s keeps that stall short. Batches heartbeat.
+    const consumer = kafka.consumer({ groupId: REFERRAL_SUMMARY_GROUP, sessionTimeout: 10_000, heartbeatInterval: 3000 });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       // `seek` works only once `run` has started; GROUP_JOIN comes after that, per assignment.
       void seekToCheckpoints(consumer, payload.memberAssignment[topic] ?? []);
