@@ -83,9 +83,14 @@ export async function startProjector(config: ProjectorConfig, pool: Pool, option
       logger.error({ topic, ...errorSummary(payload.error) }, 'consumer crashed; replacing it');
       void replaceConsumer();
     });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ eachBatchAutoResolve: false, eachBatch: handleBatch });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({ eachBatchAutoResolve: false, eachBatch: handleBatch });
+    } catch (error) {
+      await consumer.disconnect();
+      throw error;
+    }
     return consumer;
   }
 
