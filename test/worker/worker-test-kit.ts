@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
-import { referralStreamId, type ReferralReceived } from '@app/domain';
+import { referralStreamId } from '@app/domain';
 import type { PostgresEventStore, RecordedEvent } from '@app/event-store';
+import { localStack } from '../support/local-stack';
+import { appendReceived } from '../support/referral-events';
 import { stackAddress, uniqueSuffix } from '../support/stack';
 
 /** Worker settings for one test file: the stack's addresses and a task queue of its own. */
@@ -22,23 +23,9 @@ export function capturedLogger(): { logger: Logger; lines: string[] } {
   return { logger: pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) }), lines };
 }
 
-/** Appends a referral as the intake does: its first event, ReferralReceived. */
+/** Appends a referral as the intake does (its first event) and returns it as recorded. */
 export async function appendReferralReceived(store: PostgresEventStore, hubId = 'hub-north'): Promise<RecordedEvent> {
-  const referralId = randomUUID();
-  const data: ReferralReceived['data'] = {
-    referralId,
-    hubId,
-    receivedAt: new Date().toISOString(),
-    referrer: { name: 'PC Invented', agency: 'police' },
-    subject: { type: 'child', givenName: 'Sam', familyName: 'Example', dateOfBirth: '2016-05-04' },
-    householdMembers: [],
-    concernCategories: ['neglect'],
-    immediateRisk: false,
-    consent: { status: 'not-sought', familyAware: false, reason: 'would place the child at risk' },
-    narrative: 'Invented for a test.',
-  };
-  const metadata = { actor: 'test-intake', agency: 'police', hubId, correlationId: randomUUID(), causationId: null, policyVersion: 1 };
-  await store.append(referralStreamId(referralId), 'no-stream', [{ eventId: randomUUID(), type: 'ReferralReceived', data }], metadata);
+  const { referralId } = await appendReceived(store, hubId);
   const [received] = await store.readStream(referralStreamId(referralId));
   return received;
 }
@@ -56,5 +43,5 @@ export function localTemporal(action: 'stop' | 'start'): void {
   if (local !== stackAddress('TEMPORAL_ADDRESS')) {
     throw new Error(`TEMPORAL_ADDRESS is ${stackAddress('TEMPORAL_ADDRESS')}, not the local stack's ${local}: cannot stop it`);
   }
-  execFileSync('bash', ['tools/stack/stack.sh', action, 'temporal'], { cwd: REPO, env, stdio: 'inherit' });
+  localStack(action, 'temporal');
 }

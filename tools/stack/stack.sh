@@ -116,7 +116,8 @@ start_kafka() {
     kafka_java kafka.tools.StorageTool format -t "$KAFKA_CLUSTER_ID" -c "$conf" \
       >"$LOGS/kafka-format.log" 2>&1 || die "Kafka storage format failed: $LOGS/kafka-format.log"
   fi
-  nohup java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
+  # setsid: its own session, so a test run or terminal that is killed does not take it along.
+  setsid nohup java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j.configuration="file:$here/kafka-log4j.properties" -Dkafka.logs.dir="$LOGS" \
     -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$conf" >>"$LOGS/kafka.log" 2>&1 &
   echo $! >"$RUN/kafka.pid"
@@ -135,7 +136,7 @@ install_temporal() {
 start_temporal() {
   install_temporal
   pid_alive temporal && return
-  nohup "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
+  setsid nohup "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-port "$TEMPORAL_UI_PORT" --db-filename "$STATE/temporal.db" --log-format json \
     --log-level warn \
     --dynamic-config-value frontend.enableUpdateWorkflowExecution=true \
