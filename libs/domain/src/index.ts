@@ -1,2 +1,3 @@
 export * from './shared/rejection';
 export * from './referral';
+export * from './calendar';

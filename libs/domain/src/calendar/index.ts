@@ -1,0 +1,2 @@
+export * from './working-time.types';
+export * from './working-time';
