@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { REFERRAL_LIFECYCLE_TASK_QUEUE } from '@app/workflow-contracts';
+import { AuthConfig } from './auth-config';
 
 /**
  * Settings every process reads from its environment, validated at start-up: a missing or
  * malformed setting stops the process with the name of the setting, never later at first use.
  */
-export class PlatformConfig {
+export class PlatformConfig extends AuthConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
@@ -51,12 +52,21 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+function load<T extends object>(type: new () => T, env: NodeJS.ProcessEnv): T {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const config = plainToInstance(PlatformConfig, defined, { enableImplicitConversion: true });
+  const config = plainToInstance(type, defined, { enableImplicitConversion: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`)));
   }
   return config;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  return load(PlatformConfig, env);
+}
+
+/** Only the token settings, for tools that mint or check tokens without the rest of the platform. */
+export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  return load(AuthConfig, env);
 }
