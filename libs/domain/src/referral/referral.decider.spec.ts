@@ -3,7 +3,8 @@ import { decide } from './referral.decider';
 import type { HubIntakeRules, SubmitReferral } from './referral.commands';
 import type { ReferralDataset } from './referral-dataset';
 import type { ReferralEvent } from './referral.events';
-import { evolve, initialState } from './referral.state';
+import { evolve } from './referral.evolve';
+import { initialState } from './referral.state';
 
 const spec = deciderSpec({ decide, evolve, initialState });
 const now = new Date('2026-03-02T10:15:00Z');

@@ -1,28 +1,79 @@
-import type { SubjectType } from './referral-dataset';
-import type { ReferralEvent } from './referral.events';
+import type { AuthorisationKind } from './authorisation/authorisation.events';
+import type { Actor, EscalationClock } from './lifecycle/lifecycle.types';
+import type { Agency, Referrer, SubjectType } from './referral-dataset';
+import type { AgreedAction } from './strategy-discussion/strategy-discussion.events';
+
+export interface InformationRequestState {
+  agency: Agency;
+  rag: string;
+  requestedAt: string;
+  dueAt: string;
+  remindAt: string | null;
+  reminded: boolean;
+  escalation: EscalationClock;
+  status: 'open' | 'answered' | 'closed-unanswered';
+  responseIds: string[];
+}
+
+export interface ActionState extends AgreedAction {
+  reminded: boolean;
+  escalation: EscalationClock;
+  status: 'open' | 'completed' | 'cancelled';
+}
+
+/** The decision waiting for authorisation, or the one in force once authorised. */
+export interface RecordedDecision {
+  source: 'triage' | 'strategy';
+  decision: string;
+  rationale: string;
+  by: Actor;
+  actions: AgreedAction[];
+}
+
+export interface PendingAuthorisation {
+  kind: AuthorisationKind;
+  requestedAt: string;
+  dueAt: string;
+  escalation: EscalationClock;
+  /** The stage a challenge was raised at, to resume when the outcome is upheld. */
+  resumeTo: 'ActionFollowUp' | 'Closed' | null;
+}
+
+/** What is known of a referral from receipt on, whatever its stage. */
+export interface ReferralCase {
+  referralId: string;
+  hubId: string;
+  subjectType: SubjectType;
+  immediateRisk: boolean;
+  receivedAt: string;
+  referrer: Pick<Referrer, 'name' | 'agency' | 'email'>;
+  rag: string | null;
+  triageClock: { dueAt: string; escalation: EscalationClock } | null;
+  requests: InformationRequestState[];
+  gathering: 'not-started' | 'open' | 'closed';
+  strategyDiscussionDueAt: string | null;
+  decision: RecordedDecision | null;
+  actions: ActionState[];
+  outcome: { decision: string; source: 'triage' | 'strategy'; challenged: boolean } | null;
+  closure: { closedAt: string; challengeableUntil: string } | null;
+}
 
 export type ReferralState =
   | { status: 'Empty' }
-  | { status: 'Received' | 'AwaitingTriage'; referralId: string; hubId: string; subjectType: SubjectType; immediateRisk: boolean; receivedAt: string };
+  | (ReferralCase & { status: 'Received' })
+  | (ReferralCase & { status: 'AwaitingTriage' })
+  | (ReferralCase & { status: 'AwaitingAuthorisation'; authorisation: PendingAuthorisation })
+  | (ReferralCase & { status: 'InformationGathering' })
+  | (ReferralCase & { status: 'StrategyDiscussion' })
+  | (ReferralCase & { status: 'ActionFollowUp' })
+  | (ReferralCase & { status: 'Closed' });
+
+export type ReferralStatus = ReferralState['status'];
+export type StartedReferral = Exclude<ReferralState, { status: 'Empty' }>;
 
 export const initialState = (): ReferralState => ({ status: 'Empty' });
 
-export function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
-  switch (event.type) {
-    case 'ReferralReceived':
-      return {
-        status: 'Received',
-        referralId: event.data.referralId,
-        hubId: event.data.hubId,
-        subjectType: event.data.subject.type,
-        immediateRisk: event.data.immediateRisk,
-        receivedAt: event.data.receivedAt,
-      };
-    case 'TriageAwaited':
-      return state.status === 'Empty' ? state : { ...state, status: 'AwaitingTriage' };
-    default: {
-      const unknown: never = event;
-      return unknown;
-    }
-  }
-}
+export const isClosed = (state: ReferralState): boolean => state.status === 'Closed';
+
+export const openRequests = (state: ReferralCase): InformationRequestState[] => state.requests.filter((r) => r.status === 'open');
+export const openActions = (state: ReferralCase): ActionState[] => state.actions.filter((a) => a.status === 'open');

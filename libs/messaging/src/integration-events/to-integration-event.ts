@@ -61,6 +61,31 @@ const PUBLISHED: {
 } = {
   ReferralReceived: referralReceived,
   TriageAwaited: triageAwaited,
+  // Lifecycle events (issue 4): not published yet; each gets a versioned integration event later.
+  TriageEscalated: null,
+  TriageDecisionRecorded: null,
+  AuthorisationRequested: null,
+  AuthorisationEscalated: null,
+  DecisionAuthorised: null,
+  DecisionReturned: null,
+  RagReRated: null,
+  InformationRequestDueTimeMoved: null,
+  InformationRequested: null,
+  InformationRequestReminded: null,
+  InformationRequestEscalated: null,
+  InformationProvided: null,
+  InformationGatheringClosed: null,
+  StrategyDiscussionScheduled: null,
+  StrategyDiscussionHeld: null,
+  OutcomeDecided: null,
+  ReferrerNotified: null,
+  ReferralClosed: null,
+  ActionReminded: null,
+  ActionEscalated: null,
+  ActionCompleted: null,
+  ActionCancelled: null,
+  ChallengeRaised: null,
+  ChallengeResolved: null,
 };
 
 /** The integration event for a stored event, or undefined when that event is not published. */

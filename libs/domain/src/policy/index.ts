@@ -1,0 +1,2 @@
+export * from './lifecycle-policy';
+export * from './national-default-lifecycle-policy';
