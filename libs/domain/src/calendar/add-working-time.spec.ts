@@ -134,7 +134,7 @@ describe('addWorkingTime refuses what it cannot time', () => {
   it.each([
     [{ workingHours: -1 }, /workingHours: -1 must be a number, zero or more/],
     [{ workingDays: 1.5 }, /workingDays: 1.5 must be a whole number/],
-    [{ calendarHours: Number.NaN }, /calendarHours: null must be a number/],
+    [{ calendarHours: Number.NaN }, /calendarHours: NaN must be a number/],
     [{}, /exactly one of workingHours, workingDays, calendarHours/],
     [{ workingHours: 1, workingDays: 1 }, /exactly one of/],
   ])('duration %j', (duration, message) => {

@@ -21,7 +21,8 @@ export function validateCalendar(calendar: unknown): string[] {
   const { timeZone, workingDays, dayStart, dayEnd, holidays } = calendar as Record<string, unknown>;
   const problems: string[] = [];
 
-  if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
+  // IANAZone.create caches each zone and its validity; isValidZone builds an Intl formatter per call.
+  if (typeof timeZone !== 'string' || !IANAZone.create(timeZone).isValid) {
     problems.push(`timeZone: ${JSON.stringify(timeZone)} is not an IANA time zone such as 'Europe/London'`);
   }
   const start = parseTimeOfDay(dayStart);
@@ -63,12 +64,17 @@ export function validateDuration(duration: unknown): string[] {
   const [unit] = keys;
   const amount = (duration as Record<string, unknown>)[unit];
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
-    return [`${unit}: ${JSON.stringify(amount)} must be a number, zero or more`];
+    return [`${unit}: ${shown(amount)} must be a number, zero or more`];
   }
   if (unit === 'workingDays' && !Number.isInteger(amount)) {
     return [`workingDays: ${amount} must be a whole number (use workingHours for part of a day)`];
   }
   return [];
+}
+
+/** A value as the policy author wrote it; JSON.stringify would show NaN and Infinity as null. */
+function shown(value: unknown): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 /** Throws when the duration is unusable, so a bad policy fails loudly instead of mis-timing. */

@@ -6,6 +6,27 @@ import { ZonedTime } from './zoned-time';
 /** Ten years without a working day means the calendar is broken, not that work is far off. */
 const MAX_DAYS_SEARCHED = 3660;
 
+/** Compiled calendars by content: hubs share a handful, and each day's window is then computed once. */
+const compiled = new Map<string, CompiledCalendar>();
+const MAX_CALENDARS = 64;
+const MAX_WINDOWS = 4000;
+
+/**
+ * The compiled form of a calendar, reused while its content is unchanged. Keyed by content, not
+ * by object, so a policy edited in place is never served stale; the answers are the same with
+ * or without the cache, so sharing it between workflows cannot affect replay.
+ */
+export function compileCalendar(calendar: WorkingCalendar): CompiledCalendar {
+  const key = JSON.stringify([calendar.timeZone, calendar.workingDays, calendar.dayStart, calendar.dayEnd, calendar.holidays]);
+  let found = compiled.get(key);
+  if (!found) {
+    found = new CompiledCalendar(calendar);
+    if (compiled.size >= MAX_CALENDARS) compiled.clear();
+    compiled.set(key, found);
+  }
+  return found;
+}
+
 /** One working day's hours as instants: [start, end). */
 export interface WorkingWindow {
   day: CivilDay;
@@ -23,6 +44,8 @@ export class CompiledCalendar {
   private readonly holidays: ReadonlySet<CivilDay>;
   private readonly startMs: number;
   private readonly endMs: number;
+  /** Each day's window, computed once: the time-zone look-ups are the costly part. */
+  private readonly windows = new Map<CivilDay, WorkingWindow>();
 
   constructor(calendar: WorkingCalendar) {
     const problems = validateCalendar(calendar);
@@ -39,6 +62,15 @@ export class CompiledCalendar {
   }
 
   window(day: CivilDay): WorkingWindow {
+    let window = this.windows.get(day);
+    if (!window) {
+      if (this.windows.size >= MAX_WINDOWS) this.windows.clear();
+      this.windows.set(day, (window = this.computeWindow(day)));
+    }
+    return window;
+  }
+
+  private computeWindow(day: CivilDay): WorkingWindow {
     const start = this.zone.instantAt(day, this.startMs);
     // A start moved forward out of a DST gap can pass an end just after the gap: empty window.
     return { day, start, end: Math.max(start, this.zone.instantAt(day, this.endMs)) };

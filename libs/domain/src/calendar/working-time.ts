@@ -1,5 +1,5 @@
 import { assertDuration } from './calendar-validation';
-import { CompiledCalendar } from './compiled-calendar';
+import { compileCalendar, type CompiledCalendar } from './compiled-calendar';
 import type { WorkingCalendar, WorkingDuration } from './working-time.types';
 
 const MS_PER_HOUR = 3_600_000;
@@ -30,7 +30,7 @@ const MS_PER_HOUR = 3_600_000;
  */
 export function addWorkingTime(from: Date, duration: WorkingDuration, calendar: WorkingCalendar): Date {
   assertDuration(duration);
-  const cal = new CompiledCalendar(calendar);
+  const cal = compileCalendar(calendar);
   const at = instantOf(from, 'from');
   if ('calendarHours' in duration) return new Date(at + Math.round(duration.calendarHours * MS_PER_HOUR));
   if ('workingHours' in duration) return new Date(addWorkingMs(cal, at, Math.round(duration.workingHours * MS_PER_HOUR)));
@@ -44,7 +44,7 @@ export function addWorkingTime(from: Date, duration: WorkingDuration, calendar: 
  */
 export function subtractWorkingTime(to: Date, duration: WorkingDuration, calendar: WorkingCalendar): Date {
   assertDuration(duration);
-  const cal = new CompiledCalendar(calendar);
+  const cal = compileCalendar(calendar);
   const at = instantOf(to, 'to');
   if ('calendarHours' in duration) return new Date(at - Math.round(duration.calendarHours * MS_PER_HOUR));
   if ('workingHours' in duration) return new Date(subtractWorkingMs(cal, at, Math.round(duration.workingHours * MS_PER_HOUR)));
@@ -64,14 +64,14 @@ export function reminderBefore(due: Date, before: WorkingDuration, calendar: Wor
 /** Whether the instant is inside a working day's hours (the day's end itself is not). */
 export function isWorkingTime(at: Date, calendar: WorkingCalendar): boolean {
   const instant = instantOf(at, 'at');
-  const window = new CompiledCalendar(calendar).windowOfDayOf(instant);
+  const window = compileCalendar(calendar).windowOfDayOf(instant);
   return window !== undefined && window.start <= instant && instant < window.end;
 }
 
 /** `at` itself if it is working time, otherwise the start of the next working day's hours. */
 export function nextWorkingInstant(at: Date, calendar: WorkingCalendar): Date {
   const instant = instantOf(at, 'at');
-  return new Date(Math.max(instant, new CompiledCalendar(calendar).currentOrNextWindow(instant).start));
+  return new Date(Math.max(instant, compileCalendar(calendar).currentOrNextWindow(instant).start));
 }
 
 /**
@@ -81,7 +81,7 @@ export function nextWorkingInstant(at: Date, calendar: WorkingCalendar): Date {
 export function workingTimeBetween(a: Date, b: Date, calendar: WorkingCalendar): number {
   const [from, to] = [instantOf(a, 'a'), instantOf(b, 'b')];
   if (to < from) return -workingTimeBetween(b, a, calendar);
-  const cal = new CompiledCalendar(calendar);
+  const cal = compileCalendar(calendar);
   let total = 0;
   for (let window = cal.currentOrNextWindow(from); window.start < to; window = cal.windowAfter(window, 1)) {
     total += Math.max(0, Math.min(to, window.end) - Math.max(from, window.start));
