@@ -5,12 +5,14 @@ import { loadConfig, type PlatformConfig } from '@app/config';
 import { bootstrapApi } from '../../apps/api/src/bootstrap';
 import { minimalReferralRequest, validReferralRequest, withField } from '../support/referral-request';
 import { createTestDatabase, type TestDatabase } from '../support/stack';
+import { bearer } from '../support/tokens';
 
 /** Intake over HTTP against a real PostgreSQL: what is answered, and what is (not) stored. */
 describe('referral intake API', () => {
   let db: TestDatabase;
   let app: NestFastifyApplication;
   let baseUrl: string;
+  let auth: Record<string, string>;
   const logLines: string[] = [];
 
   function configFor(databaseUrl: string): PlatformConfig {
@@ -29,6 +31,8 @@ describe('referral intake API', () => {
     );
     app = await bootstrapApi(configFor(db.url), { ephemeralPort: true, host: '127.0.0.1', logger: capturingLogger() });
     baseUrl = await app.getUrl();
+    // A MASH practitioner of every test hub, who also records referrals phoned in by others.
+    auth = await bearer({ sub: 'dsl-0042', hubs: ['children-hub', 'adults-hub', 'police-only-hub', 'no-such-hub'], agency: 'social-care', roles: ['practitioner'] });
   });
 
   afterAll(async () => {
@@ -43,7 +47,7 @@ describe('referral intake API', () => {
   }
 
   async function send(path: string, init: RequestInit = {}, base = baseUrl): Promise<Answer> {
-    const response = await fetch(`${base}${path}`, init);
+    const response = await fetch(`${base}${path}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   }
@@ -66,7 +70,7 @@ describe('referral intake API', () => {
 
   describe('a valid referral', () => {
     it('answers 201 with the referral id and stores its ReferralReceived event with who, where and under which policy', async () => {
-      const answer = await submit(validReferralRequest('children-hub'), { 'x-actor-id': 'dsl-0042' });
+      const answer = await submit(validReferralRequest('children-hub'));
 
       expect(answer.status).toBe(201);
       const { referralId } = answer.body;
@@ -82,7 +86,7 @@ describe('referral intake API', () => {
       expect(events[0].event_id).not.toBe(referralId);
       expect(events[0].metadata).toEqual({
         actor: 'dsl-0042',
-        agency: 'education',
+        agency: 'social-care',
         hubId: 'children-hub',
         correlationId,
         causationId: null,
@@ -92,11 +96,13 @@ describe('referral intake API', () => {
       expect(events[0].data).toEqual({ ...dataset, referralId, hubId: 'children-hub', receivedAt: expect.any(String) });
     });
 
-    it('records an anonymous referrer as the actor when no actor is given, never the name', async () => {
-      const answer = await submit(minimalReferralRequest('children-hub'));
+    it("records the token's user and agency as who acted, never the referrer's name", async () => {
+      const referrer = await bearer({ sub: 'neighbour-77', hubs: ['children-hub'], agency: 'public', roles: ['referrer'] });
+      const answer = await submit(minimalReferralRequest('children-hub'), referrer);
       expect(answer.status).toBe(201);
       const [event] = await eventsOf(answer.body.referralId);
-      expect(event.metadata.actor).toBe('anonymous-referrer');
+      expect(event.metadata).toMatchObject({ actor: 'neighbour-77', agency: 'public' });
+      expect(JSON.stringify(event.metadata)).not.toContain('Neighbour');
     });
 
     it("keeps the caller's correlation id", async () => {
@@ -300,14 +306,14 @@ describe('referral intake API', () => {
     });
 
     it('logs one line per request with route, status, duration and correlation id, and no personal data', async () => {
-      const answer = await submit(validReferralRequest('children-hub'), { authorization: 'Bearer secret-token' });
+      const answer = await submit(validReferralRequest('children-hub'));
       const correlationId = answer.headers.get('x-correlation-id');
       const lines = logLines.filter((line) => line.includes(correlationId as string)).map((line) => JSON.parse(line));
       expect(lines).toEqual([
         expect.objectContaining({ msg: 'request', correlationId, method: 'POST', route: '/v1/referrals', statusCode: 201, durationMs: expect.any(Number) }),
       ]);
       const everything = logLines.join('\n');
-      for (const personal of ['Sam', 'Alex Teacher', 'shouting', 'SW1A', 'dsl@school.example', 'secret-token']) {
+      for (const personal of ['Sam', 'Alex Teacher', 'shouting', 'SW1A', 'dsl@school.example', auth.authorization.slice('Bearer '.length)]) {
         expect(everything).not.toContain(personal);
       }
     });

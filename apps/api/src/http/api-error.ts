@@ -7,6 +7,11 @@ export const API_ERROR_CODES = [
   'REQUEST.TOO_LARGE',
   'REQUEST.UNSUPPORTED_MEDIA_TYPE',
   'ROUTE.NOT_FOUND',
+  'AUTH.MISSING_TOKEN',
+  'AUTH.INVALID_TOKEN',
+  'AUTH.ROLE_NOT_ALLOWED',
+  'AUTH.HUB_NOT_ALLOWED',
+  'AUTH.AGENCY_MISMATCH',
   'IDEMPOTENCY.KEY_REUSED',
   'EVENT_STORE.VERSION_CONFLICT',
   'DEPENDENCY.UNAVAILABLE',
@@ -29,6 +34,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   fieldErrors?: FieldError[];
+  /** Why a token was refused (AUTH.INVALID_TOKEN, AUTH.MISSING_TOKEN): expired, wrong-issuer, ... */
+  reason?: string;
 }
 
 /** A failure the API reports to the caller with a stable code (mapped to a status in rejection-status.ts). */

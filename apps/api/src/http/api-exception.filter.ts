@@ -18,6 +18,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error({ correlationId: request.id, code: body.code, ...errorSummary(error) }, 'request failed');
     }
     if (body.code === 'DEPENDENCY.UNAVAILABLE') void reply.header('retry-after', '5');
+    // RFC 6750: say which scheme is expected, and whether the token sent was the problem.
+    if (body.code === 'AUTH.MISSING_TOKEN') void reply.header('www-authenticate', 'Bearer realm="mash"');
+    if (body.code === 'AUTH.INVALID_TOKEN') void reply.header('www-authenticate', 'Bearer realm="mash", error="invalid_token"');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

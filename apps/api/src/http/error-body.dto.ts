@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { RejectionCode } from '@app/domain';
 import { REJECTION_CODES } from '@app/domain';
+import { TOKEN_FAILURE_REASONS, type TokenFailureReason } from '@app/auth';
 import { API_ERROR_CODES, type ErrorBody, type ErrorCode, type FieldError } from './api-error';
 
 /** OpenAPI description of the error body built by error-body.ts. */
@@ -27,4 +28,7 @@ export class ErrorBodyDto implements ErrorBody {
 
   @ApiProperty({ type: [FieldErrorDto], required: false })
   fieldErrors?: FieldErrorDto[];
+
+  @ApiProperty({ enum: [...TOKEN_FAILURE_REASONS], enumName: 'TokenFailureReason', required: false, description: 'Why the bearer token was refused (401 only).' })
+  reason?: TokenFailureReason;
 }

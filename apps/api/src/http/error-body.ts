@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { AuthenticationError, KeySetUnavailableError } from '@app/auth';
 import { Rejection } from '@app/domain';
 import { StreamVersionConflictError } from '@app/event-store';
 import { ApiError, type ErrorBody, type ErrorCode, type FieldError } from './api-error';
@@ -10,6 +11,7 @@ interface Described {
   code: ErrorCode;
   message: string;
   fieldErrors?: FieldError[];
+  reason?: string;
 }
 
 /**
@@ -23,6 +25,10 @@ const BODY_ERRORS_BY_STATUS: Record<number, Described> = {
 
 function describe(error: unknown): Described {
   if (error instanceof ApiError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof AuthenticationError) return { code: error.code, message: error.message, reason: error.reason };
+  if (error instanceof KeySetUnavailableError) {
+    return { code: 'DEPENDENCY.UNAVAILABLE', message: "the token issuer's keys cannot be fetched, so no token can be checked; retry later" };
+  }
   if (error instanceof Rejection) {
     const fieldErrors = error.field ? [{ field: error.field, reason: error.message }] : undefined;
     return { code: error.code, message: error.message, fieldErrors };
@@ -44,7 +50,7 @@ function describe(error: unknown): Described {
 
 /** Translates any error into the API's error body and status. Unknown errors become a 500. */
 export function toErrorBody(error: unknown): ErrorBody {
-  const { code, message, fieldErrors } = describe(error);
+  const { code, message, fieldErrors, reason } = describe(error);
   const statusCode = httpStatusOf(code);
-  return { statusCode, error: reasonPhrase(statusCode), code, message, ...(fieldErrors ? { fieldErrors } : {}) };
+  return { statusCode, error: reasonPhrase(statusCode), code, message, ...(fieldErrors ? { fieldErrors } : {}), ...(reason ? { reason } : {}) };
 }

@@ -1,27 +1,24 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Principal } from '@app/auth';
 import type { FastifyRequest } from 'fastify';
-import { ApiError } from './api-error';
 
-/** Who is acting when nobody says: the referrer's name is personal data and never an actor id. */
-export const ANONYMOUS_REFERRER = 'anonymous-referrer';
-export const ACTOR_HEADER = 'x-actor-id';
-const ACTOR_ID = /^[A-Za-z0-9._@:-]{1,100}$/;
-
-/**
- * The one place that says who made a request. Until authentication lands it trusts an
- * `X-Actor-Id` header; the JWT's subject will replace it here and nowhere else.
- */
-export function actorOf(request: FastifyRequest): string {
-  const header = request.headers[ACTOR_HEADER];
-  if (header === undefined) return ANONYMOUS_REFERRER;
-  if (typeof header !== 'string' || !ACTOR_ID.test(header)) {
-    throw new ApiError('REQUEST.INVALID', 'the X-Actor-Id header is malformed', [
-      { field: 'X-Actor-Id', reason: 'must be 1 to 100 letters, digits or . _ @ : -' },
-    ]);
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the access guard once the bearer token is verified; absent on public routes. */
+    principal?: Principal;
   }
-  return header;
 }
 
-export const RequestActor = createParamDecorator((_: unknown, context: ExecutionContext) =>
-  actorOf(context.switchToHttp().getRequest<FastifyRequest>()),
+/**
+ * The one place that says who made a request: the principal of the verified bearer token. Its
+ * user id is the actor and its agency the agency recorded on every event the request makes.
+ */
+export function principalOf(request: FastifyRequest): Principal {
+  // Only a route the access rules mark public has none, and such a route does not ask.
+  if (!request.principal) throw new Error('no principal on this request: is the route public in access-rules.ts?');
+  return request.principal;
+}
+
+export const RequestPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  principalOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );

@@ -2,25 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { correlationIdOf } from './correlation-id';
 import { idempotencyKeyOf } from './idempotency-key';
-import { ANONYMOUS_REFERRER, actorOf } from './request-actor';
 
 const requestWith = (headers: Record<string, string | string[]>) => ({ headers }) as unknown as FastifyRequest & IncomingMessage;
 
 describe('request headers', () => {
-  describe('X-Actor-Id', () => {
-    it('is the actor when sent', () => {
-      expect(actorOf(requestWith({ 'x-actor-id': 'practitioner-42' }))).toBe('practitioner-42');
-    });
-
-    it('falls back to the anonymous referrer, never a name', () => {
-      expect(actorOf(requestWith({}))).toBe(ANONYMOUS_REFERRER);
-    });
-
-    it.each(['', 'Alex Teacher', 'x'.repeat(101), '<script>'])('refuses %j with a 400 naming the header', (value) => {
-      expect(() => actorOf(requestWith({ 'x-actor-id': value }))).toThrow(expect.objectContaining({ code: 'REQUEST.INVALID', fieldErrors: [expect.objectContaining({ field: 'X-Actor-Id' })] }));
-    });
-  });
-
   describe('Idempotency-Key', () => {
     it('is undefined when not sent', () => {
       expect(idempotencyKeyOf(requestWith({}))).toBeUndefined();

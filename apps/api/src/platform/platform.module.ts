@@ -1,13 +1,14 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { createTokenVerifier } from '@app/auth';
 import type { PlatformConfig } from '@app/config';
 import { createPool, type Pool } from '@app/database';
 import { PostgresEventStore } from '@app/event-store';
 import type { Logger } from '@app/observability';
-import { LOGGER, PG_POOL } from './tokens';
+import { LOGGER, PG_POOL, TOKEN_VERIFIER } from './tokens';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
-/** Connections and settings the use cases share: configuration, logger, pool, event store. */
+/** Connections and settings the use cases share: configuration, logger, pool, event store, token verifier. */
 @Global()
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
@@ -22,8 +23,10 @@ export class PlatformModule implements OnApplicationShutdown {
         // The pool connects on first use, so the API starts (and reports 503) while PostgreSQL is down.
         { provide: PG_POOL, useFactory: () => createPool(config.DATABASE_URL) },
         { provide: PostgresEventStore, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
+        // In jwks mode the issuer's keys are fetched on first use, so the API starts while the issuer is away.
+        { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PG_POOL, PostgresEventStore],
+      exports: [PLATFORM_CONFIG, LOGGER, PG_POOL, PostgresEventStore, TOKEN_VERIFIER],
     };
   }
 

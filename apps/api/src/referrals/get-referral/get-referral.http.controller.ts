@@ -1,14 +1,28 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Principal } from '@app/auth';
 import { Rejection } from '@app/domain';
+import { referralVisibility } from '../../http/access-rules';
 import { ApiError } from '../../http/api-error';
 import { ErrorBodyDto } from '../../http/error-body.dto';
-import { ReferralSummaryQuery } from './referral-summary.query';
-import { ReferralView } from './referral-view.response.dto';
+import { RequestPrincipal } from '../../http/request-actor';
+import { ReferralSummaryQuery, toReferralStatusView } from './referral-summary.query';
+import { ReferralStatusView, ReferralView } from './referral-view.response.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ApiTags('referrals')
+@ApiExtraModels(ReferralView, ReferralStatusView)
 @Controller('v1/referrals')
 export class GetReferralHttpController {
   constructor(private readonly summaries: ReferralSummaryQuery) {}
@@ -18,19 +32,25 @@ export class GetReferralHttpController {
     summary: 'Read a referral',
     description:
       'Reads the referral summary read model, which the projector builds from the event stream. It lags the ' +
-      'write by a moment: a referral just answered 201 can give 404 until it is projected, so poll briefly.',
+      'write by a moment: a referral just answered 201 can give 404 until it is projected, so poll briefly. ' +
+      "Practitioners and hub managers get the full view of their hubs' referrals; a referrer gets the status of " +
+      'the referrals they submitted. Any other referral answers 404, exactly as one that does not exist.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: ReferralView })
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(ReferralView) }, { $ref: getSchemaPath(ReferralStatusView) }] } })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID: the id is not a UUID.' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'REFERRAL.NOT_FOUND: unknown, or not projected yet.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'REFERRAL.NOT_FOUND: unknown, not projected yet, or not yours to see.' })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE.' })
-  async get(@Param('id') id: string): Promise<ReferralView> {
+  async get(@Param('id') id: string, @RequestPrincipal() principal: Principal): Promise<ReferralView | ReferralStatusView> {
     if (!UUID.test(id)) {
       throw new ApiError('REQUEST.INVALID', 'the referral id must be a UUID', [{ field: 'id', reason: 'must be a UUID' }]);
     }
-    const view = await this.summaries.byId(id);
-    if (!view) throw new Rejection('REFERRAL.NOT_FOUND', `referral ${id} is not known (one submitted a moment ago may not be projected yet)`);
-    return view;
+    const found = await this.summaries.byId(id);
+    const visibility = found ? referralVisibility(principal, found) : 'none';
+    // One answer for "missing" and "not yours": the caller learns nothing about other hubs' referrals.
+    if (!found || visibility === 'none') {
+      throw new Rejection('REFERRAL.NOT_FOUND', `referral ${id} is not known (one submitted a moment ago may not be projected yet)`);
+    }
+    return visibility === 'full' ? found.view : toReferralStatusView(found.view);
   }
 }

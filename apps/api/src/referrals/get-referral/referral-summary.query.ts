@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from '@app/database';
-import type { AgeBand, Agency, ConcernCategory, SubjectType } from '@app/domain';
+import { type AgeBand, type Agency, type ConcernCategory, referralStreamId, type SubjectType } from '@app/domain';
 import { PG_POOL } from '../../platform/tokens';
-import type { ReferralView } from './referral-view.response.dto';
+import type { ReferralStatusView, ReferralView } from './referral-view.response.dto';
 
 interface ReferralSummaryRow {
   referral_id: string;
@@ -18,6 +18,15 @@ interface ReferralSummaryRow {
   household_size: number;
   received_at: Date;
   triage_awaited_since: Date | null;
+  submitted_by: string | null;
+}
+
+/** A referral as read for a caller: its view, and what the access rules need to decide who sees it. */
+export interface FoundReferral {
+  view: ReferralView;
+  hubId: string;
+  /** User id of whoever submitted it (the actor of its first event); null if that event is not at hand. */
+  submittedBy: string | null;
 }
 
 export function toReferralView(row: ReferralSummaryRow): ReferralView {
@@ -40,20 +49,31 @@ export function toReferralView(row: ReferralSummaryRow): ReferralView {
   };
 }
 
+/** What a referrer sees of their own referral: where it stands, not what it holds. */
+export function toReferralStatusView(view: ReferralView): ReferralStatusView {
+  return { referralId: view.referralId, hubId: view.hubId, stage: view.stage, receivedAt: view.receivedAt };
+}
+
 /** Reads the referral_summary read model that the projector keeps. */
 @Injectable()
 export class ReferralSummaryQuery {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async byId(referralId: string): Promise<ReferralView | undefined> {
+  async byId(referralId: string): Promise<FoundReferral | undefined> {
     // The date as text: a `date` column parsed into a JS Date would shift by the time zone.
+    // The submitter comes from the event store (the first event's actor), the source of truth,
+    // so it is never published on Kafka nor copied into the read model.
     const { rows } = await this.pool.query<ReferralSummaryRow>(
-      `SELECT referral_id, hub_id, stage, subject_type, subject_display_name,
-              to_char(subject_date_of_birth, 'YYYY-MM-DD') AS subject_date_of_birth, subject_age_band,
-              referrer_agency, concern_categories, immediate_risk, household_size, received_at, triage_awaited_since
-         FROM referral_summary WHERE referral_id = $1`,
-      [referralId],
+      `SELECT s.referral_id, s.hub_id, s.stage, s.subject_type, s.subject_display_name,
+              to_char(s.subject_date_of_birth, 'YYYY-MM-DD') AS subject_date_of_birth, s.subject_age_band,
+              s.referrer_agency, s.concern_categories, s.immediate_risk, s.household_size, s.received_at,
+              s.triage_awaited_since, e.metadata->>'actor' AS submitted_by
+         FROM referral_summary s
+         LEFT JOIN events e ON e.stream_id = $2 AND e.stream_version = 1
+        WHERE s.referral_id = $1`,
+      [referralId, referralStreamId(referralId)],
     );
-    return rows.length === 0 ? undefined : toReferralView(rows[0]);
+    if (rows.length === 0) return undefined;
+    return { view: toReferralView(rows[0]), hubId: rows[0].hub_id, submittedBy: rows[0].submitted_by };
   }
 }

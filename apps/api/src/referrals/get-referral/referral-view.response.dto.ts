@@ -47,3 +47,18 @@ export class ReferralView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   triageAwaitedSince!: string | null;
 }
+
+/** The status of a referral, as its referrer sees it: no personal data, nothing agencies shared. */
+export class ReferralStatusView {
+  @ApiProperty({ format: 'uuid' })
+  referralId!: string;
+
+  @ApiProperty()
+  hubId!: string;
+
+  @ApiProperty({ example: 'awaiting-triage', description: 'Stage of the referral lifecycle.' })
+  stage!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt!: string;
+}

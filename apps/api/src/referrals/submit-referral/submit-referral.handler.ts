@@ -12,7 +12,10 @@ import { requestHash } from './request-hash';
 import type { SubmitReferralRequest } from './submit-referral.request.dto';
 
 export interface SubmissionContext {
+  /** The user id of the verified token, recorded as the actor. */
   actor: string;
+  /** The agency the user acts for, from the token (not the referrer named in the body). */
+  agency: string;
   correlationId: string;
   idempotencyKey?: string;
 }
@@ -59,7 +62,7 @@ export class SubmitReferralHandler {
         events.map((event) => ({ eventId: randomUUID(), type: event.type, data: event.data })),
         {
           actor: context.actor,
-          agency: dataset.referrer.agency,
+          agency: context.agency,
           hubId: intake.hubId,
           correlationId: context.correlationId,
           causationId: null,

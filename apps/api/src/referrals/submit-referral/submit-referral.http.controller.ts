@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -11,10 +12,13 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import type { Principal } from '@app/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { maySubmitTo, mustReferForOwnAgency } from '../../http/access-rules';
+import { ApiError } from '../../http/api-error';
 import { ErrorBodyDto } from '../../http/error-body.dto';
 import { IDEMPOTENT_REPLAYED_HEADER, IdempotencyKey } from '../../http/idempotency-key';
-import { RequestActor } from '../../http/request-actor';
+import { RequestPrincipal } from '../../http/request-actor';
 import { SubmitReferralHandler } from './submit-referral.handler';
 import { SubmitReferralRequest } from './submit-referral.request.dto';
 import { referralPath, SubmitReferralResponse, submitReferralResponse } from './submit-referral.response.dto';
@@ -34,7 +38,6 @@ export class SubmitReferralHttpController {
       'returns the same referral (with Idempotent-Replayed: true); with another body it is refused.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1 to 200 printable ASCII characters, unique per hub and request.' })
-  @ApiHeader({ name: 'X-Actor-Id', required: false, description: 'Who submits (until authentication lands); anonymous-referrer when absent.' })
   @ApiCreatedResponse({ type: SubmitReferralResponse, description: 'Stored. Location names the referral.' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID or REQUEST.MALFORMED_JSON, with every bad field.' })
   @ApiPayloadTooLargeResponse({ type: ErrorBodyDto, description: 'REQUEST.TOO_LARGE: body over 256 KiB.' })
@@ -43,16 +46,35 @@ export class SubmitReferralHttpController {
     type: ErrorBodyDto,
     description: 'HUB.UNKNOWN, REFERRAL.OUT_OF_SCOPE, REFERRAL.SOURCE_NOT_ACCEPTED, REFERRAL.SUBJECT_AGE_MISMATCH or IDEMPOTENCY.KEY_REUSED.',
   })
+  @ApiForbiddenResponse({
+    type: ErrorBodyDto,
+    description: "AUTH.ROLE_NOT_ALLOWED; AUTH.HUB_NOT_ALLOWED: the hub is not among the token's hubs; AUTH.AGENCY_MISMATCH: a referrer names another agency than their own.",
+  })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'EVENT_STORE.VERSION_CONFLICT.' })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE: nothing was stored; retry.' })
   async submit(
     @Body() body: SubmitReferralRequest,
-    @RequestActor() actor: string,
+    @RequestPrincipal() principal: Principal,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmitReferralResponse> {
-    const { referralId, replayed } = await this.handler.execute(body, { actor, correlationId: request.id, idempotencyKey });
+    if (!maySubmitTo(principal, body.hubId)) {
+      throw new ApiError('AUTH.HUB_NOT_ALLOWED', `your token does not allow referrals to hub ${body.hubId}`, [
+        { field: 'hubId', reason: "must be one of the hubs in your token's hubs claim" },
+      ]);
+    }
+    if (mustReferForOwnAgency(principal) && body.referrer.agency !== principal.agency) {
+      throw new ApiError('AUTH.AGENCY_MISMATCH', `a referrer refers for their own agency (${principal.agency})`, [
+        { field: 'referrer.agency', reason: `must be ${principal.agency}, the agency in your token` },
+      ]);
+    }
+    const { referralId, replayed } = await this.handler.execute(body, {
+      actor: principal.userId,
+      agency: principal.agency,
+      correlationId: request.id,
+      idempotencyKey,
+    });
     void reply.header('location', referralPath(referralId));
     if (replayed) void reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
     return submitReferralResponse(referralId);

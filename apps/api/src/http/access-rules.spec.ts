@@ -1,0 +1,79 @@
+import { ModulesContainer } from '@nestjs/core';
+import type { Principal, Role } from '@app/auth';
+import { ROLES } from '@app/auth';
+import { offlineApiApp } from '../openapi/offline-openapi';
+import { ACCESS_RULES, accessRuleOf, referralVisibility } from './access-rules';
+import { handlersOf, routeIdOf } from './route-id';
+
+/** Every route the API serves, by route id, read from the controllers Nest actually mounted. */
+async function mountedRoutes(): Promise<string[]> {
+  const app = await offlineApiApp();
+  try {
+    const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype));
+    return controllers.flatMap((controller) => handlersOf(controller as { prototype: object }).map((handler) => routeIdOf(controller as object, handler)));
+  } finally {
+    await app.close();
+  }
+}
+
+const principal = (roles: Role[], hubs = ['north'], userId = 'u-1'): Principal => ({ userId, hubs, agency: 'police', roles });
+
+describe('the access rules', () => {
+  let routes: string[];
+
+  beforeAll(async () => {
+    routes = await mountedRoutes();
+  });
+
+  it('cover every endpoint: one missing here is refused to everyone, and this test names it', () => {
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((route) => !accessRuleOf(route))).toEqual([]);
+  });
+
+  it('name only endpoints that exist', () => {
+    expect(Object.keys(ACCESS_RULES).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('are, role by endpoint, exactly this table (change both deliberately)', () => {
+    const table = Object.fromEntries(
+      Object.entries(ACCESS_RULES).map(([route, rule]) => [route, rule.access === 'public' ? 'public' : ROLES.filter((role) => rule.roles.includes(role))]),
+    );
+    expect(table).toEqual({
+      'GET /health': 'public',
+      'POST /v1/referrals': ['referrer', 'practitioner', 'hub-manager'],
+      'GET /v1/referrals/:id': ['referrer', 'practitioner', 'hub-manager'],
+    });
+  });
+
+  it('never open an endpoint with personal data to national analysts, operations or auditors', () => {
+    for (const route of ['POST /v1/referrals', 'GET /v1/referrals/:id'] as const) {
+      const rule = ACCESS_RULES[route];
+      expect(rule.roles).not.toEqual(expect.arrayContaining(['national-analyst']));
+      expect(rule.roles).not.toContain('operations');
+      expect(rule.roles).not.toContain('auditor');
+    }
+  });
+});
+
+describe('who sees a referral', () => {
+  const referral = { hubId: 'north', submittedBy: 'u-1' };
+
+  it.each<[string, Principal, string]>([
+    ['a practitioner of its hub: all of it', principal(['practitioner']), 'full'],
+    ['a hub manager of its hub: all of it', principal(['hub-manager']), 'full'],
+    ['its referrer: its status', principal(['referrer']), 'status'],
+    ['another referrer of the hub: nothing', principal(['referrer'], ['north'], 'u-2'), 'none'],
+    ['a practitioner of another hub: nothing', principal(['practitioner'], ['south']), 'none'],
+    ['a hub manager of another hub: nothing', principal(['hub-manager'], ['south']), 'none'],
+    ['its referrer, now working for another hub only: nothing', principal(['referrer'], ['south']), 'none'],
+    ['a national analyst: nothing', principal(['national-analyst'], []), 'none'],
+    ['an auditor of the hub: nothing', principal(['auditor']), 'none'],
+    ['operations: nothing', principal(['operations']), 'none'],
+  ])('%s', (_, who, visibility) => {
+    expect(referralVisibility(who, referral)).toBe(visibility);
+  });
+
+  it('shows no referrer a referral whose submitter is unknown', () => {
+    expect(referralVisibility(principal(['referrer']), { hubId: 'north', submittedBy: null })).toBe('none');
+  });
+});

@@ -1,0 +1,56 @@
+import { belongsToHub, hasRole, type Principal, type Role } from '@app/auth';
+
+/**
+ * Who may call what: every endpoint of the API, by route id (`METHOD /path/:param`), in this one
+ * table. The access guard refuses an endpoint that is missing here, and a unit test fails for it,
+ * so a new endpoint is closed until someone decides who may use it.
+ *
+ * `roles` is checked by the guard before the handler runs (403 AUTH.ROLE_NOT_ALLOWED). `data`
+ * says which rows a permitted caller reaches; the handler applies it with the functions below,
+ * because it needs the row: another hub's referral answers 404 exactly like a missing one.
+ */
+export type AccessRule =
+  | { readonly access: 'public'; readonly why: string }
+  | { readonly access: 'roles'; readonly roles: readonly Role[]; readonly data: string };
+
+const HUB_CASEWORK: readonly Role[] = ['practitioner', 'hub-manager'];
+
+export const ACCESS_RULES = {
+  'GET /health': { access: 'public', why: 'load balancers and orchestrators probe it; it names dependencies, never data' },
+  'POST /v1/referrals': {
+    access: 'roles',
+    roles: ['referrer', ...HUB_CASEWORK],
+    data: "only to a hub in the token's hubs (else 403 AUTH.HUB_NOT_ALLOWED); a referrer refers for their own agency (else 403 AUTH.AGENCY_MISMATCH)",
+  },
+  'GET /v1/referrals/:id': {
+    access: 'roles',
+    roles: ['referrer', ...HUB_CASEWORK],
+    data: "practitioners and hub managers: any referral of their hubs; referrers: the status of referrals they submitted; anything else answers 404 as if it did not exist",
+  },
+} as const satisfies Record<string, AccessRule>;
+
+export type RouteId = keyof typeof ACCESS_RULES;
+
+export function accessRuleOf(routeId: string): AccessRule | undefined {
+  return Object.hasOwn(ACCESS_RULES, routeId) ? ACCESS_RULES[routeId as RouteId] : undefined;
+}
+
+/** May the principal put a referral into this hub? */
+export function maySubmitTo(principal: Principal, hubId: string): boolean {
+  return belongsToHub(principal, hubId);
+}
+
+/** A referrer refers on their own behalf; hub staff also record referrals phoned in by others. */
+export function mustReferForOwnAgency(principal: Principal): boolean {
+  return !hasRole(principal, ...HUB_CASEWORK);
+}
+
+/** How much of a referral the principal sees: all of it, its status only, or nothing (404). */
+export type ReferralVisibility = 'full' | 'status' | 'none';
+
+export function referralVisibility(principal: Principal, referral: { hubId: string; submittedBy: string | null }): ReferralVisibility {
+  if (!belongsToHub(principal, referral.hubId)) return 'none';
+  if (hasRole(principal, ...HUB_CASEWORK)) return 'full';
+  if (hasRole(principal, 'referrer') && referral.submittedBy === principal.userId) return 'status';
+  return 'none';
+}
