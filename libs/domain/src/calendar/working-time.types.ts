@@ -12,8 +12,10 @@ export interface WorkingCalendar {
 }
 
 /**
- * A timescale in working time. `workingHours` counts only hours inside working days;
- * `workingDays` means "by the same local time that many working days later" (a referral
- * received out of hours counts from the next working instant).
+ * A timescale. `workingHours` counts only time inside working hours (fractions allowed);
+ * `workingDays` (a whole number) means "by the same local time that many working days later",
+ * and a referral received out of hours counts as received at the start of the next working day,
+ * which is the first of them: due at the END of the last (Friday 18:00 + 1 working day = Monday
+ * 17:00); `calendarHours` is elapsed time around the clock. Rule and reasons: working-time.ts.
  */
 export type WorkingDuration = { workingHours: number } | { workingDays: number } | { calendarHours: number };
