@@ -9,6 +9,8 @@ cd "$repo"
 
 bash tools/install-deps.sh
 bash tools/stack/stack.sh up
+# Temporal's time-skipping test server for the workflow tests, which start their own (cached).
+bash tools/stack/stack.sh install test-server
 eval "$(bash tools/stack/stack.sh env)"
 npm run --silent build
 

@@ -5,6 +5,10 @@
 # (DATABASE_URL, KAFKA_BROKERS, TEMPORAL_ADDRESS) is left alone.
 #
 #   npm run stack -- up|down|status|logs [service]|start <svc>|stop <svc>|kill <svc>|reset
+#   npm run stack -- install [postgres|kafka|temporal|test-server]   (binaries only, no start)
+#
+# test-server is Temporal's time-skipping test server: not a service, the workflow tests start
+# their own through @temporalio/testing (test/support/temporal-test-env.ts).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,9 +31,12 @@ mkdir -p "$CACHE" "$STATE" "$LOGS" "$RUN"
 
 KAFKA_VERSION=3.9.1
 TEMPORAL_CLI_VERSION=v1.5.1
+TEMPORAL_TEST_SERVER_VERSION=1.38.0
 PG_HOME="$CACHE/postgres-18"
 KAFKA_HOME="$CACHE/kafka-$KAFKA_VERSION"
 TEMPORAL_BIN="$CACHE/bin/temporal-$TEMPORAL_CLI_VERSION"
+TEST_SERVER_HOME="$CACHE/temporal-test-server-$TEMPORAL_TEST_SERVER_VERSION"
+TEST_SERVER_BIN="$TEST_SERVER_HOME/temporal-test-server"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -88,16 +95,27 @@ kill_postgres() {
   [ -f "$pidfile" ] && kill -9 "$(head -1 "$pidfile")" 2>/dev/null || true
 }
 
-# --- Kafka (KRaft, one combined broker/controller) from Maven Central jars ---
+# --- Java programs from Maven Central: a pom names the artifact, Maven copies it and its runtime
+# dependencies into <home>/libs. Fetched into a private temporary folder and moved into place
+# whole, so an interrupted or concurrent install never leaves a half-filled cache behind.
+maven_install() { # <what> <pom> <home> -D<version property>=<version>
+  local what="$1" pom="$2" home="$3" version_arg="$4" tmp fetch_log
+  command -v mvn >/dev/null || die "Maven is needed to fetch $what from Maven Central"
+  log "fetching $what jars from Maven Central into $home"
+  tmp="$(mktemp -d "$home.tmp.XXXXXX")"
+  fetch_log="$LOGS/$(basename "$home")-fetch.log"
+  mvn -q -B -f "$here/$pom" "$version_arg" dependency:copy-dependencies -DincludeScope=runtime \
+    -DoutputDirectory="$tmp/libs" >"$fetch_log" 2>&1 \
+    || { rm -rf "$tmp"; die "could not fetch $what jars: $fetch_log"; }
+  chmod -R a+rX "$tmp"
+  # Another install may have finished first: its copy then stays and this one is dropped.
+  mv -T "$tmp" "$home" 2>/dev/null || rm -rf "$tmp"
+}
+
+# --- Kafka (KRaft, one combined broker/controller) ---
 install_kafka() {
   [ -f "$KAFKA_HOME/libs/kafka_2.13-$KAFKA_VERSION.jar" ] && return
-  command -v mvn >/dev/null || die "Maven is needed to fetch Kafka from Maven Central"
-  log "fetching Kafka $KAFKA_VERSION jars from Maven Central into $KAFKA_HOME"
-  rm -rf "$KAFKA_HOME.tmp"
-  mvn -q -B -f "$here/kafka-pom.xml" -Dkafka.version="$KAFKA_VERSION" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_HOME.tmp/libs" \
-    || die "could not fetch Kafka jars"
-  mv "$KAFKA_HOME.tmp" "$KAFKA_HOME"
+  maven_install "Kafka $KAFKA_VERSION" kafka-pom.xml "$KAFKA_HOME" -Dkafka.version="$KAFKA_VERSION"
 }
 kafka_java() {
   java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
@@ -144,6 +162,40 @@ start_temporal() {
     --dynamic-config-value frontend.workerVersioningDataAPIs=true \
     >>"$LOGS/temporal.log" 2>&1 &
   echo $! >"$RUN/temporal.pid"
+}
+
+# --- Temporal time-skipping test server (Java), for workflow tests with deadlines ---
+# Installed only: @temporalio/testing starts one per test file as `<wrapper> <port>` and gives it
+# 5 s to listen. A plain JVM takes 2-5 s on a busy two-core machine; with a class-data archive
+# of its start-up (Java CDS) and the client compiler it takes about 1 s.
+TEST_SERVER_JAVA_OPTS=(-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+install_test_server() {
+  [ -x "$TEST_SERVER_BIN" ] && return
+  [ -d "$TEST_SERVER_HOME/libs" ] || maven_install "Temporal test server $TEMPORAL_TEST_SERVER_VERSION" \
+    temporal-test-server-pom.xml "$TEST_SERVER_HOME" -Dtemporal.test-server.version="$TEMPORAL_TEST_SERVER_VERSION"
+  archive_test_server_classes
+  # The wrapper is written last and atomically: its presence means the install is complete.
+  cat >"$TEST_SERVER_BIN.tmp.$$" <<EOF
+#!/usr/bin/env bash
+# Temporal's time-skipping test server $TEMPORAL_TEST_SERVER_VERSION (tools/stack/stack.sh); args: <port> [flags]
+exec java ${TEST_SERVER_JAVA_OPTS[*]} -XX:SharedArchiveFile='$TEST_SERVER_HOME/classes.jsa' \\
+  -cp '$TEST_SERVER_HOME/libs/*' io.temporal.testserver.TestServer "\$@"
+EOF
+  chmod a+rx "$TEST_SERVER_BIN.tmp.$$" && mv "$TEST_SERVER_BIN.tmp.$$" "$TEST_SERVER_BIN"
+}
+# Starts the server once, until it listens, and keeps the classes it loaded in classes.jsa. The
+# archive is tied to these jar paths; a JVM that cannot use it ignores it and starts slowly.
+archive_test_server_classes() {
+  local port pid jsa="$TEST_SERVER_HOME/classes.jsa" cds_log="$LOGS/temporal-test-server-cds.log"
+  port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
+  java "${TEST_SERVER_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$jsa.tmp.$$" -cp "$TEST_SERVER_HOME/libs/*" \
+    io.temporal.testserver.TestServer "$port" >"$cds_log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" || true # the archive is written as the JVM exits
+  [ -s "$jsa.tmp.$$" ] || die "Temporal test server did not start: $cds_log"
+  chmod a+r "$jsa.tmp.$$" && mv "$jsa.tmp.$$" "$jsa"
 }
 
 stop_pidfile() {
@@ -200,6 +252,14 @@ case "$cmd" in
     "$0" stop
     log "removing data in $STATE"
     rm -rf "$STATE/postgres" "$STATE/kafka" "$STATE/temporal.db"* ;;
+  install)
+    for s in ${1:-postgres kafka temporal test-server}; do
+      case "$s" in
+        postgres|kafka|temporal) "install_$s" ;;
+        test-server) install_test_server ;;
+        *) die "unknown binary '$s' (postgres|kafka|temporal|test-server)" ;;
+      esac
+    done ;;
   env) print_env ;;
-  *) die "unknown command '$cmd' (up|down|status|logs|start|stop|kill|reset|env)" ;;
+  *) die "unknown command '$cmd' (up|down|status|logs|start|stop|kill|reset|install|env)" ;;
 esac
