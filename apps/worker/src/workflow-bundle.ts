@@ -28,8 +28,16 @@ export function libraryAliases(): Record<string, string> {
 
 /** Bundles the workflow code once at start, the way the worker runs it in production. */
 export function bundleReferralWorkflows(logger?: Logger): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflows(workflowsPath(), logger);
+}
+
+/**
+ * Bundles any workflow module with the @app/* aliases: the worker's workflows, and the test
+ * fixtures that stand in for changed workflow code (test/workflows/fixtures).
+ */
+export function bundleWorkflows(modulePath: string, logger?: Logger): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
-    workflowsPath: workflowsPath(),
+    workflowsPath: modulePath,
     webpackConfigHook: (config) => ({
       ...config,
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...libraryAliases() } },
