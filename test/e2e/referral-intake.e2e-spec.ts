@@ -17,6 +17,7 @@ import { readTopic, type TopicReader } from '../support/kafka-topic';
 import { localStack } from '../support/local-stack';
 import { validReferralRequest } from '../support/referral-request';
 import { createTestDatabase, eventually, uniqueSuffix, type TestDatabase } from '../support/stack';
+import { bearer } from '../support/tokens';
 
 /**
  * The whole platform in one process over the real stack: API, relay, projector, workflow
@@ -38,6 +39,8 @@ describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
   let temporal: Client;
   let connection: Connection;
   let store: PostgresEventStore;
+  /** A practitioner of the hub: submits, and reads the full view. */
+  let auth: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -50,6 +53,7 @@ describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
       LOG_LEVEL: 'silent',
     });
     store = new PostgresEventStore(db.pool);
+    auth = await bearer({ sub: 'e2e-practitioner', hubs: [hubId], agency: 'social-care', roles: ['practitioner'] });
     api = await bootstrapApi(config, { ephemeralPort: true, host: '127.0.0.1', logger });
     const address = api.getHttpServer().address();
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -71,7 +75,7 @@ describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
   async function submit(idempotencyKey = randomUUID()): Promise<{ status: number; referralId: string }> {
     const response = await fetch(`${baseUrl}/v1/referrals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...auth },
       body: JSON.stringify(validReferralRequest(hubId)),
     });
     const body = (await response.json()) as { referralId: string };
@@ -97,7 +101,7 @@ describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
     expect(description.taskQueue).toBe(config.TEMPORAL_TASK_QUEUE);
     const view = await eventually(
       async () => {
-        const response = await fetch(`${baseUrl}/v1/referrals/${referralId}`);
+        const response = await fetch(`${baseUrl}/v1/referrals/${referralId}`, { headers: auth });
         const body = (await response.json()) as { stage?: string };
         return response.status === 200 && body.stage === 'awaiting-triage' ? body : undefined;
       },

@@ -1,10 +1,12 @@
+import { signLocalToken } from '@app/auth';
 import { loadConfig } from '@app/config';
 import { createPool } from '@app/database';
 import { DEMO_HUBS, SAMPLE_REFERRALS } from './demo-data';
 
 /**
  * Loads the demo hubs, then submits the sample referrals through the running API (so they
- * travel the real path). Idempotency keys make a second run add nothing.
+ * travel the real path), each with a local token of a referrer of its agency and hub.
+ * Idempotency keys make a second run add nothing. Needs AUTH_MODE=local (the default).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,9 +23,11 @@ async function main(): Promise<void> {
   const api = process.env.API_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`;
   await waitForApi(api);
   for (const referral of SAMPLE_REFERRALS) {
+    const { hubId, referrer } = referral.body;
+    const token = await signLocalToken(config, { sub: `demo-${referrer.agency}-referrer`, hubs: [hubId], agency: referrer.agency, roles: ['referrer'] }, '5m');
     const response = await fetch(`${api}/v1/referrals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': referral.idempotencyKey },
+      headers: { 'content-type': 'application/json', 'idempotency-key': referral.idempotencyKey, authorization: `Bearer ${token}` },
       body: JSON.stringify(referral.body),
     });
     const body = (await response.json()) as { referralId?: string; message?: string };
