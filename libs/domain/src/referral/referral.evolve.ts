@@ -84,8 +84,8 @@ function evolveStarted(state: StartedReferral, event: Exclude<ReferralEvent, { t
     case 'RagReRated':
       return same(state, { rag: event.data.to });
     case 'InformationRequestDueTimeMoved': {
-      const { dueAt, remindAt, nextEscalationAt } = event.data;
-      return withRequest(state, event.data.agency, (r) => ({ dueAt, remindAt, escalation: { ...r.escalation, nextAt: nextEscalationAt } }));
+      const { rag, dueAt, remindAt, nextEscalationAt } = event.data;
+      return withRequest(state, event.data.agency, (r) => ({ rag, dueAt, remindAt, escalation: { ...r.escalation, nextAt: nextEscalationAt } }));
     }
     case 'InformationRequested': {
       const { agency, rag, requestedAt, dueAt, remindAt } = event.data;

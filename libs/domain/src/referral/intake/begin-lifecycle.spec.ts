@@ -31,8 +31,7 @@ describe('BeginLifecycle', () => {
     });
 
     it('counts the triage deadline from a Friday receipt over the weekend', () => {
-      const friday = { ...received(), data: { ...received().data, receivedAt: '2026-03-06T15:00:00.000Z' } } as ReturnType<typeof received>;
-      spec.given([friday]).when(begin('2026-03-06T15:01:00.000Z')).then([
+      spec.given([received(dataset(), '2026-03-06T15:00:00.000Z')]).when(begin('2026-03-06T15:01:00.000Z')).then([
         { type: 'TriageAwaited', data: { referralId, since: '2026-03-06T15:01:00.000Z', dueAt: '2026-03-09T15:00:00.000Z', policyVersion: 7 } },
       ]);
     });

@@ -72,9 +72,9 @@ export const referrerNotice = { name: 'A Teacher', agency: 'education' as const,
 
 export const spec = deciderSpec({ decide, evolve, initialState });
 
-export const received = (d: ReferralDataset = dataset()): ReferralEvent => ({
+export const received = (d: ReferralDataset = dataset(), receivedAt = RECEIVED_AT): ReferralEvent => ({
   type: 'ReferralReceived',
-  data: { ...d, referralId, hubId: 'northshire', receivedAt: RECEIVED_AT },
+  data: { ...d, referralId, hubId: 'northshire', receivedAt },
 });
 
 // Commands, each at a time of the case's timeline.
