@@ -20,7 +20,11 @@ import { initialState, isClosed } from './referral.state';
 
 const stateOf = (events: ReferralEvent[]) => events.reduce(evolve, initialState());
 const deadlinesOf = (events: ReferralEvent[]) => openDeadlines(stateOf(events));
-const escalatePolice = (now: string): ReferralCommand => ({ type: 'EscalateInformationRequest', data: { referralId, agency: 'police' }, metadata: meta(now) });
+const escalatePolice = (now: string): ReferralCommand => ({
+  type: 'EscalateInformationRequest',
+  data: { referralId, agency: 'police' },
+  metadata: meta(now),
+});
 
 describe('openDeadlines and isClosed', () => {
   it('has nothing for a referral never received, or received but not begun', () => {
@@ -34,28 +38,66 @@ describe('openDeadlines and isClosed', () => {
 
   it('gives the triage deadline, escalated when it passes', () => {
     expect(deadlinesOf(atTriage())).toEqual([
-      { kind: 'triage', key: 'triage', dueAt: '2026-03-03T10:15:00.000Z', escalationLevel: 0, next: { command: 'EscalateTriage', at: '2026-03-03T10:15:00.000Z' } },
+      {
+        kind: 'triage',
+        key: 'triage',
+        dueAt: '2026-03-03T10:15:00.000Z',
+        escalationLevel: 0,
+        next: { command: 'EscalateTriage', at: '2026-03-03T10:15:00.000Z' },
+      },
     ]);
   });
 
   it('gives the next rung once triage has escalated', () => {
-    const escalated = historyOfFrom(atTriage(), { type: 'EscalateTriage', data: { referralId }, metadata: meta('2026-03-03T10:15:00.000Z') });
+    const escalated = historyOfFrom(atTriage(), {
+      type: 'EscalateTriage',
+      data: { referralId },
+      metadata: meta('2026-03-03T10:15:00.000Z'),
+    });
     expect(deadlinesOf(escalated)).toEqual([
-      { kind: 'triage', key: 'triage', dueAt: '2026-03-03T10:15:00.000Z', escalationLevel: 1, next: { command: 'EscalateTriage', at: '2026-03-03T14:15:00.000Z' } },
+      {
+        kind: 'triage',
+        key: 'triage',
+        dueAt: '2026-03-03T10:15:00.000Z',
+        escalationLevel: 1,
+        next: { command: 'EscalateTriage', at: '2026-03-03T14:15:00.000Z' },
+      },
     ]);
   });
 
   it('gives the authorisation deadline while a decision waits', () => {
     expect(deadlinesOf(awaitingTriageAuthorisation())).toEqual([
-      { kind: 'authorisation', key: 'triage', dueAt: '2026-03-02T15:00:00.000Z', escalationLevel: 0, next: { command: 'EscalateAuthorisation', at: '2026-03-02T15:00:00.000Z' } },
+      {
+        kind: 'authorisation',
+        key: 'triage',
+        dueAt: '2026-03-02T15:00:00.000Z',
+        escalationLevel: 0,
+        next: { command: 'EscalateAuthorisation', at: '2026-03-02T15:00:00.000Z' },
+      },
     ]);
   });
 
   it('gives each open request with its reminder first, then its escalation', () => {
-    const reminded = historyOfFrom(gathering(), { type: 'RemindInformationRequest', data: { referralId, agency: 'police' }, metadata: meta('2026-03-03T09:30:00.000Z') });
+    const reminded = historyOfFrom(gathering(), {
+      type: 'RemindInformationRequest',
+      data: { referralId, agency: 'police' },
+      metadata: meta('2026-03-03T09:30:00.000Z'),
+    });
     expect(deadlinesOf(reminded)).toEqual([
-      { kind: 'information-request', key: 'police', dueAt: '2026-03-03T11:30:00.000Z', escalationLevel: 0, next: { command: 'EscalateInformationRequest', at: '2026-03-03T11:30:00.000Z' } },
-      { kind: 'information-request', key: 'social-care', dueAt: '2026-03-03T11:30:00.000Z', escalationLevel: 0, next: { command: 'RemindInformationRequest', at: '2026-03-03T09:30:00.000Z' } },
+      {
+        kind: 'information-request',
+        key: 'police',
+        dueAt: '2026-03-03T11:30:00.000Z',
+        escalationLevel: 0,
+        next: { command: 'EscalateInformationRequest', at: '2026-03-03T11:30:00.000Z' },
+      },
+      {
+        kind: 'information-request',
+        key: 'social-care',
+        dueAt: '2026-03-03T11:30:00.000Z',
+        escalationLevel: 0,
+        next: { command: 'RemindInformationRequest', at: '2026-03-03T09:30:00.000Z' },
+      },
     ]);
   });
 
@@ -84,8 +126,20 @@ describe('openDeadlines and isClosed', () => {
 
   it('gives each open action with its reminder', () => {
     expect(deadlinesOf(followingUpActions())).toEqual([
-      { kind: 'action', key: 'a1', dueAt: '2026-03-10T12:00:00.000Z', escalationLevel: 0, next: { command: 'RemindAction', at: '2026-03-09T12:00:00.000Z' } },
-      { kind: 'action', key: 'a2', dueAt: '2026-03-10T14:00:00.000Z', escalationLevel: 0, next: { command: 'RemindAction', at: '2026-03-09T14:00:00.000Z' } },
+      {
+        kind: 'action',
+        key: 'a1',
+        dueAt: '2026-03-10T12:00:00.000Z',
+        escalationLevel: 0,
+        next: { command: 'RemindAction', at: '2026-03-09T12:00:00.000Z' },
+      },
+      {
+        kind: 'action',
+        key: 'a2',
+        dueAt: '2026-03-10T14:00:00.000Z',
+        escalationLevel: 0,
+        next: { command: 'RemindAction', at: '2026-03-09T14:00:00.000Z' },
+      },
     ]);
   });
 

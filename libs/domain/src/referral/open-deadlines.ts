@@ -39,22 +39,52 @@ export function openDeadlines(state: ReferralState): OpenDeadline[] {
   const deadlines: OpenDeadline[] = [];
   if (state.status === 'AwaitingTriage' && state.triageClock) {
     const { dueAt, escalation } = state.triageClock;
-    deadlines.push({ kind: 'triage', key: 'triage', dueAt, escalationLevel: escalation.level, next: nextStep(escalation, 'EscalateTriage') });
+    deadlines.push({
+      kind: 'triage',
+      key: 'triage',
+      dueAt,
+      escalationLevel: escalation.level,
+      next: nextStep(escalation, 'EscalateTriage'),
+    });
   }
   if (state.status === 'AwaitingAuthorisation') {
     const { kind, dueAt, escalation } = state.authorisation;
-    deadlines.push({ kind: 'authorisation', key: kind, dueAt, escalationLevel: escalation.level, next: nextStep(escalation, 'EscalateAuthorisation') });
+    deadlines.push({
+      kind: 'authorisation',
+      key: kind,
+      dueAt,
+      escalationLevel: escalation.level,
+      next: nextStep(escalation, 'EscalateAuthorisation'),
+    });
   }
   if (state.status === 'StrategyDiscussion' && state.strategyDiscussionDueAt) {
-    deadlines.push({ kind: 'strategy-discussion', key: 'strategy-discussion', dueAt: state.strategyDiscussionDueAt, escalationLevel: 0, next: null });
+    deadlines.push({
+      kind: 'strategy-discussion',
+      key: 'strategy-discussion',
+      dueAt: state.strategyDiscussionDueAt,
+      escalationLevel: 0,
+      next: null,
+    });
   }
   for (const r of openRequests(state)) {
     const reminder = { command: 'RemindInformationRequest' as const, remindAt: r.remindAt, reminded: r.reminded };
-    deadlines.push({ kind: 'information-request', key: r.agency, dueAt: r.dueAt, escalationLevel: r.escalation.level, next: nextStep(r.escalation, 'EscalateInformationRequest', reminder) });
+    deadlines.push({
+      kind: 'information-request',
+      key: r.agency,
+      dueAt: r.dueAt,
+      escalationLevel: r.escalation.level,
+      next: nextStep(r.escalation, 'EscalateInformationRequest', reminder),
+    });
   }
   for (const a of openActions(state)) {
     const reminder = { command: 'RemindAction' as const, remindAt: a.remindAt, reminded: a.reminded };
-    deadlines.push({ kind: 'action', key: a.actionId, dueAt: a.dueAt, escalationLevel: a.escalation.level, next: nextStep(a.escalation, 'EscalateAction', reminder) });
+    deadlines.push({
+      kind: 'action',
+      key: a.actionId,
+      dueAt: a.dueAt,
+      escalationLevel: a.escalation.level,
+      next: nextStep(a.escalation, 'EscalateAction', reminder),
+    });
   }
   return deadlines;
 }

@@ -1,13 +1,7 @@
 import { triageLeadsToGathering } from './lifecycle/decisions';
 import { startClock } from './lifecycle/escalation';
 import type { ReferralEvent } from './referral.events';
-import type {
-  ActionState,
-  InformationRequestState,
-  ReferralCase,
-  ReferralState,
-  StartedReferral,
-} from './referral.state';
+import type { ActionState, InformationRequestState, ReferralCase, ReferralState, StartedReferral } from './referral.state';
 
 type Stage = Exclude<ReferralState['status'], 'Empty' | 'AwaitingAuthorisation'>;
 
@@ -62,7 +56,9 @@ function evolveStarted(state: StartedReferral, event: Exclude<ReferralEvent, { t
     }
     case 'TriageEscalated':
       return state.triageClock
-        ? same(state, { triageClock: { ...state.triageClock, escalation: { level: event.data.level, nextAt: event.data.nextEscalationAt } } })
+        ? same(state, {
+            triageClock: { ...state.triageClock, escalation: { level: event.data.level, nextAt: event.data.nextEscalationAt } },
+          })
         : state;
     case 'TriageDecisionRecorded': {
       const { rag, decision, rationale, by } = event.data;
@@ -71,11 +67,18 @@ function evolveStarted(state: StartedReferral, event: Exclude<ReferralEvent, { t
     case 'AuthorisationRequested': {
       const { kind, requestedAt, dueAt } = event.data;
       const resumeTo = kind !== 'challenge' ? null : state.status === 'Closed' ? 'Closed' : 'ActionFollowUp';
-      return { ...caseOf(state), status: 'AwaitingAuthorisation', authorisation: { kind, requestedAt, dueAt, escalation: startClock(dueAt), resumeTo } };
+      return {
+        ...caseOf(state),
+        status: 'AwaitingAuthorisation',
+        authorisation: { kind, requestedAt, dueAt, escalation: startClock(dueAt), resumeTo },
+      };
     }
     case 'AuthorisationEscalated':
       return state.status === 'AwaitingAuthorisation'
-        ? { ...state, authorisation: { ...state.authorisation, escalation: { level: event.data.level, nextAt: event.data.nextEscalationAt } } }
+        ? {
+            ...state,
+            authorisation: { ...state.authorisation, escalation: { level: event.data.level, nextAt: event.data.nextEscalationAt } },
+          }
         : state;
     case 'DecisionAuthorised':
       return event.data.kind === 'triage' && triageLeadsToGathering(event.data.decision) ? at(state, 'InformationGathering') : state;
@@ -85,19 +88,34 @@ function evolveStarted(state: StartedReferral, event: Exclude<ReferralEvent, { t
       return same(state, { rag: event.data.to });
     case 'InformationRequestDueTimeMoved': {
       const { rag, dueAt, remindAt, nextEscalationAt } = event.data;
-      return withRequest(state, event.data.agency, (r) => ({ rag, dueAt, remindAt, escalation: { ...r.escalation, nextAt: nextEscalationAt } }));
+      return withRequest(state, event.data.agency, (r) => ({
+        rag,
+        dueAt,
+        remindAt,
+        escalation: { ...r.escalation, nextAt: nextEscalationAt },
+      }));
     }
     case 'InformationRequested': {
       const { agency, rag, requestedAt, dueAt, remindAt } = event.data;
       const request: InformationRequestState = {
-        agency, rag, requestedAt, dueAt, remindAt, reminded: false, escalation: startClock(dueAt), status: 'open', responseIds: [],
+        agency,
+        rag,
+        requestedAt,
+        dueAt,
+        remindAt,
+        reminded: false,
+        escalation: startClock(dueAt),
+        status: 'open',
+        responseIds: [],
       };
       return same(state, { requests: [...state.requests.filter((r) => r.agency !== agency), request], gathering: 'open' });
     }
     case 'InformationRequestReminded':
       return withRequest(state, event.data.agency, () => ({ reminded: true }));
     case 'InformationRequestEscalated':
-      return withRequest(state, event.data.agency, () => ({ escalation: { level: event.data.level, nextAt: event.data.nextEscalationAt } }));
+      return withRequest(state, event.data.agency, () => ({
+        escalation: { level: event.data.level, nextAt: event.data.nextEscalationAt },
+      }));
     case 'InformationProvided':
       return withRequest(state, event.data.agency, (r) => ({ status: 'answered', responseIds: [...r.responseIds, event.data.responseId] }));
     case 'InformationGatheringClosed': {

@@ -81,9 +81,12 @@ describe('a referral never received', () => {
     { type: 'RemindAction', data: { referralId, actionId: 'a1' }, metadata: meta(LATER) },
     { type: 'EscalateAction', data: { referralId, actionId: 'a1' }, metadata: meta(LATER) },
   ];
-  it.each([...commands.map(([, command]) => command()), ...timerCommands].map((c) => [c.type, c] as const))('answers %s with REFERRAL.NOT_FOUND', (_type, command) => {
-    spec.given([]).when(command).thenRejects('REFERRAL.NOT_FOUND');
-  });
+  it.each([...commands.map(([, command]) => command()), ...timerCommands].map((c) => [c.type, c] as const))(
+    'answers %s with REFERRAL.NOT_FOUND',
+    (_type, command) => {
+      spec.given([]).when(command).thenRejects('REFERRAL.NOT_FOUND');
+    },
+  );
 });
 
 describe('timers that fire after what they chase has ended give no events', () => {

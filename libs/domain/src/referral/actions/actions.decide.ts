@@ -17,7 +17,8 @@ function openActionOf(command: CompleteAction | CancelAction, state: ReferralSta
   const referral = started(state, command.data.referralId);
   if (referral.status !== 'ActionFollowUp') throw wrongStage(command.type, referral);
   const action = actionOf(referral, command.data.actionId);
-  if (action.status !== 'open') throw new Rejection('REFERRAL.ACTION_CLOSED', `action ${action.actionId} is already ${action.status}`, 'actionId');
+  if (action.status !== 'open')
+    throw new Rejection('REFERRAL.ACTION_CLOSED', `action ${action.actionId} is already ${action.status}`, 'actionId');
   return { referral, action };
 }
 
@@ -34,7 +35,14 @@ export function completeAction(command: CompleteAction, state: ReferralState): R
   return [
     {
       type: 'ActionCompleted',
-      data: { referralId: data.referralId, actionId: data.actionId, by: data.by, note, completedAt: metadata.now.toISOString(), late: metadata.now.getTime() > Date.parse(action.dueAt) },
+      data: {
+        referralId: data.referralId,
+        actionId: data.actionId,
+        by: data.by,
+        note,
+        completedAt: metadata.now.toISOString(),
+        late: metadata.now.getTime() > Date.parse(action.dueAt),
+      },
     },
     ...closingIfLast(referral, data.actionId, metadata),
   ];
@@ -45,7 +53,10 @@ export function cancelAction(command: CancelAction, state: ReferralState): Refer
   const { data, metadata } = command;
   const reason = requireText(data.reason, 'reason');
   return [
-    { type: 'ActionCancelled', data: { referralId: data.referralId, actionId: data.actionId, by: data.by, reason, cancelledAt: metadata.now.toISOString() } },
+    {
+      type: 'ActionCancelled',
+      data: { referralId: data.referralId, actionId: data.actionId, by: data.by, reason, cancelledAt: metadata.now.toISOString() },
+    },
     ...closingIfLast(referral, data.actionId, metadata),
   ];
 }
@@ -56,7 +67,19 @@ export function remindAction({ data, metadata }: RemindAction, state: ReferralSt
   if (action.status !== 'open' || action.reminded || !action.remindAt) return [];
   if (metadata.now.getTime() < Date.parse(action.remindAt)) return [];
   const { policyVersion } = metadata.policy;
-  return [{ type: 'ActionReminded', data: { referralId: data.referralId, actionId: data.actionId, owningAgency: action.owningAgency, remindedAt: metadata.now.toISOString(), dueAt: action.dueAt, policyVersion } }];
+  return [
+    {
+      type: 'ActionReminded',
+      data: {
+        referralId: data.referralId,
+        actionId: data.actionId,
+        owningAgency: action.owningAgency,
+        remindedAt: metadata.now.toISOString(),
+        dueAt: action.dueAt,
+        policyVersion,
+      },
+    },
+  ];
 }
 
 /** Timer-driven: one rung up the ladder while the action is open and overdue. */
@@ -66,5 +89,10 @@ export function escalateAction({ data, metadata }: EscalateAction, state: Referr
   const step = climb(action.escalation, metadata.now, metadata.policy, action.owningAgency);
   if (!step) return [];
   const { policyVersion } = metadata.policy;
-  return [{ type: 'ActionEscalated', data: { referralId: data.referralId, actionId: data.actionId, owningAgency: action.owningAgency, ...step, policyVersion } }];
+  return [
+    {
+      type: 'ActionEscalated',
+      data: { referralId: data.referralId, actionId: data.actionId, owningAgency: action.owningAgency, ...step, policyVersion },
+    },
+  ];
 }

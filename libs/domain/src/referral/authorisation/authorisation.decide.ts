@@ -27,14 +27,33 @@ export function authoriseDecision(command: AuthoriseDecision, state: ReferralSta
   if (kind === 'challenge') {
     const resumes = referral.authorisation.resumeTo ?? 'Closed';
     return [
-      { type: 'ChallengeResolved', data: { referralId: data.referralId, by: data.by, rationale: data.rationale, resolvedAt: metadata.now.toISOString(), policyVersion, upheld: true, resumes } },
+      {
+        type: 'ChallengeResolved',
+        data: {
+          referralId: data.referralId,
+          by: data.by,
+          rationale: data.rationale,
+          resolvedAt: metadata.now.toISOString(),
+          policyVersion,
+          upheld: true,
+          resumes,
+        },
+      },
       referrerNotified(referral, 'challenge-upheld', referral.outcome?.decision ?? '', metadata),
     ];
   }
   const decision = referral.decision!;
   const authorised: ReferralEvent = {
     type: 'DecisionAuthorised',
-    data: { referralId: data.referralId, kind, decision: decision.decision, by: data.by, rationale: data.rationale, authorisedAt: metadata.now.toISOString(), policyVersion },
+    data: {
+      referralId: data.referralId,
+      kind,
+      decision: decision.decision,
+      by: data.by,
+      rationale: data.rationale,
+      authorisedAt: metadata.now.toISOString(),
+      policyVersion,
+    },
   };
   if (kind === 'strategy') {
     return [authorised, ...outcomeEvents(referral, 'strategy', decision.decision, data.by, decision.actions.length === 0, metadata)];
@@ -50,7 +69,12 @@ function startGathering(referral: StartedReferral, metadata: LifecycleMetadata):
   const level = requireRagLevel(metadata.policy, referral.rag ?? '');
   const requests = requestInformation(referral.referralId, level, level.agencies, metadata.now.toISOString(), metadata.policy);
   if (requests.length > 0) return requests;
-  return [{ type: 'InformationGatheringClosed', data: { referralId: referral.referralId, early: false, unanswered: [], closedAt: metadata.now.toISOString() } }];
+  return [
+    {
+      type: 'InformationGatheringClosed',
+      data: { referralId: referral.referralId, early: false, unanswered: [], closedAt: metadata.now.toISOString() },
+    },
+  ];
 }
 
 export function returnDecision(command: ReturnDecision, state: ReferralState): ReferralEvent[] {
@@ -61,20 +85,42 @@ export function returnDecision(command: ReturnDecision, state: ReferralState): R
   const at = metadata.now.toISOString();
   if (kind !== 'challenge') {
     const decision = referral.decision!.decision;
-    return [{ type: 'DecisionReturned', data: { referralId: data.referralId, kind, decision, by: data.by, rationale: data.rationale, returnedAt: at, policyVersion } }];
+    return [
+      {
+        type: 'DecisionReturned',
+        data: { referralId: data.referralId, kind, decision, by: data.by, rationale: data.rationale, returnedAt: at, policyVersion },
+      },
+    ];
   }
   const toTriage = referral.outcome?.source === 'triage';
   const triageDueAt = toTriage ? dueAfter(at, metadata.policy.triageTimescale[referral.subjectType], metadata.policy.calendar) : null;
   return [
     {
       type: 'ChallengeResolved',
-      data: { referralId: data.referralId, by: data.by, rationale: data.rationale, resolvedAt: at, policyVersion, upheld: false, reopens: toTriage ? 'AwaitingTriage' : 'StrategyDiscussion', triageDueAt },
+      data: {
+        referralId: data.referralId,
+        by: data.by,
+        rationale: data.rationale,
+        resolvedAt: at,
+        policyVersion,
+        upheld: false,
+        reopens: toTriage ? 'AwaitingTriage' : 'StrategyDiscussion',
+        triageDueAt,
+      },
     },
     // Actions agreed under the re-opened decision no longer stand; the new decision agrees its own.
-    ...openActions(referral).map((action): ReferralEvent => ({
-      type: 'ActionCancelled',
-      data: { referralId: data.referralId, actionId: action.actionId, by: data.by, reason: `decision re-opened on challenge: ${data.rationale}`, cancelledAt: at },
-    })),
+    ...openActions(referral).map(
+      (action): ReferralEvent => ({
+        type: 'ActionCancelled',
+        data: {
+          referralId: data.referralId,
+          actionId: action.actionId,
+          by: data.by,
+          reason: `decision re-opened on challenge: ${data.rationale}`,
+          cancelledAt: at,
+        },
+      }),
+    ),
     referrerNotified(referral, 'challenge-reopened', referral.outcome?.decision ?? '', metadata),
   ];
 }
@@ -86,5 +132,7 @@ export function escalateAuthorisation({ data, metadata }: EscalateAuthorisation,
   const step = climb(referral.authorisation.escalation, metadata.now, metadata.policy);
   if (!step) return [];
   const { kind } = referral.authorisation;
-  return [{ type: 'AuthorisationEscalated', data: { referralId: data.referralId, kind, ...step, policyVersion: metadata.policy.policyVersion } }];
+  return [
+    { type: 'AuthorisationEscalated', data: { referralId: data.referralId, kind, ...step, policyVersion: metadata.policy.policyVersion } },
+  ];
 }

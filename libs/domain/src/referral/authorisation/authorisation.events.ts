@@ -23,10 +23,26 @@ export interface AuthorisationEscalated {
 
 export interface DecisionAuthorised {
   type: 'DecisionAuthorised';
-  data: { referralId: string; kind: 'triage' | 'strategy'; decision: string; by: Actor; rationale: string; authorisedAt: string; policyVersion: number };
+  data: {
+    referralId: string;
+    kind: 'triage' | 'strategy';
+    decision: string;
+    by: Actor;
+    rationale: string;
+    authorisedAt: string;
+    policyVersion: number;
+  };
 }
 
 export interface DecisionReturned {
   type: 'DecisionReturned';
-  data: { referralId: string; kind: 'triage' | 'strategy'; decision: string; by: Actor; rationale: string; returnedAt: string; policyVersion: number };
+  data: {
+    referralId: string;
+    kind: 'triage' | 'strategy';
+    decision: string;
+    by: Actor;
+    rationale: string;
+    returnedAt: string;
+    policyVersion: number;
+  };
 }

@@ -24,7 +24,14 @@ export function raiseChallenge({ type, data, metadata }: RaiseChallenge, state: 
   return [
     {
       type: 'ChallengeRaised',
-      data: { referralId: data.referralId, by: data.by, reason, outcome: outcome.decision, raisedAt: metadata.now.toISOString(), policyVersion: metadata.policy.policyVersion },
+      data: {
+        referralId: data.referralId,
+        by: data.by,
+        reason,
+        outcome: outcome.decision,
+        raisedAt: metadata.now.toISOString(),
+        policyVersion: metadata.policy.policyVersion,
+      },
     },
     authorisationRequested(data.referralId, 'challenge', metadata),
   ];

@@ -49,7 +49,10 @@ export function recordInformationResponse({ type, data, metadata }: RecordInform
   };
   const stillOpen = openRequests(referral).filter((r) => r.agency !== data.agency);
   if (request.status !== 'open' || stillOpen.length > 0) return [provided];
-  return [provided, { type: 'InformationGatheringClosed', data: { referralId: data.referralId, early: false, unanswered: [], closedAt: providedAt } }];
+  return [
+    provided,
+    { type: 'InformationGatheringClosed', data: { referralId: data.referralId, early: false, unanswered: [], closedAt: providedAt } },
+  ];
 }
 
 /** Timer-driven: once per request, only while it is open and once its reminder time has come. */
@@ -60,7 +63,13 @@ export function remindInformationRequest({ data, metadata }: RemindInformationRe
   return [
     {
       type: 'InformationRequestReminded',
-      data: { referralId: data.referralId, agency: data.agency, remindedAt: metadata.now.toISOString(), dueAt: request.dueAt, policyVersion: metadata.policy.policyVersion },
+      data: {
+        referralId: data.referralId,
+        agency: data.agency,
+        remindedAt: metadata.now.toISOString(),
+        dueAt: request.dueAt,
+        policyVersion: metadata.policy.policyVersion,
+      },
     },
   ];
 }
@@ -71,7 +80,12 @@ export function escalateInformationRequest({ data, metadata }: EscalateInformati
   if (request.status !== 'open') return [];
   const step = climb(request.escalation, metadata.now, metadata.policy, data.agency);
   if (!step) return [];
-  return [{ type: 'InformationRequestEscalated', data: { referralId: data.referralId, agency: data.agency, ...step, policyVersion: metadata.policy.policyVersion } }];
+  return [
+    {
+      type: 'InformationRequestEscalated',
+      data: { referralId: data.referralId, agency: data.agency, ...step, policyVersion: metadata.policy.policyVersion },
+    },
+  ];
 }
 
 /** The manager stops waiting; the agencies that never answered are named for the record. */
@@ -85,7 +99,14 @@ export function closeInformationGathering({ type, data, metadata }: CloseInforma
   return [
     {
       type: 'InformationGatheringClosed',
-      data: { referralId: data.referralId, early: true, unanswered: open.map((r) => r.agency), closedAt: metadata.now.toISOString(), by: data.by, rationale },
+      data: {
+        referralId: data.referralId,
+        early: true,
+        unanswered: open.map((r) => r.agency),
+        closedAt: metadata.now.toISOString(),
+        by: data.by,
+        rationale,
+      },
     },
   ];
 }

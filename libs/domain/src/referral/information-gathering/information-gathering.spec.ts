@@ -18,26 +18,53 @@ import {
 import type { ReferralCommand } from '../referral.commands';
 import type { Agency } from '../referral-dataset';
 
-const remind = (agency: Agency, now: string): ReferralCommand => ({ type: 'RemindInformationRequest', data: { referralId, agency }, metadata: meta(now) });
-const escalate = (agency: Agency, now: string, p = policy()): ReferralCommand => ({ type: 'EscalateInformationRequest', data: { referralId, agency }, metadata: meta(now, p) });
+const remind = (agency: Agency, now: string): ReferralCommand => ({
+  type: 'RemindInformationRequest',
+  data: { referralId, agency },
+  metadata: meta(now),
+});
+const escalate = (agency: Agency, now: string, p = policy()): ReferralCommand => ({
+  type: 'EscalateInformationRequest',
+  data: { referralId, agency },
+  metadata: meta(now, p),
+});
 const DUE = '2026-03-03T11:30:00.000Z';
 const provided = (agency: Agency, providedAt: string, late: boolean, addition = false, responseId = `${agency}-1`) => ({
   type: 'InformationProvided' as const,
-  data: { referralId, agency, responseId, by: { userId: `${agency}-officer`, agency }, summary: `${agency} records`, providedAt, dueAt: DUE, late, addition },
+  data: {
+    referralId,
+    agency,
+    responseId,
+    by: { userId: `${agency}-officer`, agency },
+    summary: `${agency} records`,
+    providedAt,
+    dueAt: DUE,
+    late,
+    addition,
+  },
 });
 
 describe('information gathering', () => {
   describe('when agencies have been asked (amber: police and social care, due Tuesday 11:30)', () => {
     it('records a response on time', () => {
-      spec.given(gathering()).when(respond('police')).then([provided('police', '2026-03-02T14:00:00.000Z', false)]);
+      spec
+        .given(gathering())
+        .when(respond('police'))
+        .then([provided('police', '2026-03-02T14:00:00.000Z', false)]);
     });
 
     it('records a late response as late', () => {
-      spec.given(gathering()).when(respond('police', '2026-03-03T11:30:01.000Z')).then([provided('police', '2026-03-03T11:30:01.000Z', true)]);
+      spec
+        .given(gathering())
+        .when(respond('police', '2026-03-03T11:30:01.000Z'))
+        .then([provided('police', '2026-03-03T11:30:01.000Z', true)]);
     });
 
     it('records the same response only once', () => {
-      spec.given(historyOfFrom(gathering(), respond('police'))).when(respond('police', '2026-03-02T15:00:00.000Z')).then([]);
+      spec
+        .given(historyOfFrom(gathering(), respond('police')))
+        .when(respond('police', '2026-03-02T15:00:00.000Z'))
+        .then([]);
     });
 
     it("keeps an agency's further, different response as an addition", () => {
@@ -48,10 +75,13 @@ describe('information gathering', () => {
     });
 
     it('completes gathering by itself when the last agency answers', () => {
-      spec.given(historyOfFrom(gathering(), respond('police'))).when(respond('social-care', '2026-03-02T15:00:00.000Z')).then([
-        provided('social-care', '2026-03-02T15:00:00.000Z', false),
-        { type: 'InformationGatheringClosed', data: { referralId, early: false, unanswered: [], closedAt: '2026-03-02T15:00:00.000Z' } },
-      ]);
+      spec
+        .given(historyOfFrom(gathering(), respond('police')))
+        .when(respond('social-care', '2026-03-02T15:00:00.000Z'))
+        .then([
+          provided('social-care', '2026-03-02T15:00:00.000Z', false),
+          { type: 'InformationGatheringClosed', data: { referralId, early: false, unanswered: [], closedAt: '2026-03-02T15:00:00.000Z' } },
+        ]);
     });
 
     it('refuses a response from an agency that was not asked', () => {
@@ -77,9 +107,15 @@ describe('information gathering', () => {
     });
 
     it('reminds an agency two working hours before its due time', () => {
-      spec.given(gathering()).when(remind('police', '2026-03-03T09:30:00.000Z')).then([
-        { type: 'InformationRequestReminded', data: { referralId, agency: 'police', remindedAt: '2026-03-03T09:30:00.000Z', dueAt: DUE, policyVersion: 7 } },
-      ]);
+      spec
+        .given(gathering())
+        .when(remind('police', '2026-03-03T09:30:00.000Z'))
+        .then([
+          {
+            type: 'InformationRequestReminded',
+            data: { referralId, agency: 'police', remindedAt: '2026-03-03T09:30:00.000Z', dueAt: DUE, policyVersion: 7 },
+          },
+        ]);
     });
 
     it('does not remind before the reminder time', () => {
@@ -87,11 +123,17 @@ describe('information gathering', () => {
     });
 
     it('reminds only once', () => {
-      spec.given(historyOfFrom(gathering(), remind('police', '2026-03-03T09:30:00.000Z'))).when(remind('police', '2026-03-03T09:31:00.000Z')).then([]);
+      spec
+        .given(historyOfFrom(gathering(), remind('police', '2026-03-03T09:30:00.000Z')))
+        .when(remind('police', '2026-03-03T09:31:00.000Z'))
+        .then([]);
     });
 
     it('does not remind an agency that has answered', () => {
-      spec.given(historyOfFrom(gathering(), respond('police'))).when(remind('police', '2026-03-03T09:30:00.000Z')).then([]);
+      spec
+        .given(historyOfFrom(gathering(), respond('police')))
+        .when(remind('police', '2026-03-03T09:30:00.000Z'))
+        .then([]);
     });
 
     it('refuses a reminder to an agency that was not asked', () => {
@@ -99,12 +141,23 @@ describe('information gathering', () => {
     });
 
     it("escalates at the due time to the agency's team manager", () => {
-      spec.given(gathering()).when(escalate('police', DUE)).then([
-        {
-          type: 'InformationRequestEscalated',
-          data: { referralId, agency: 'police', level: 1, notify: [{ role: 'agency-team-manager', agency: 'police' }], escalatedAt: DUE, nextEscalationAt: '2026-03-03T15:30:00.000Z', policyVersion: 7 },
-        },
-      ]);
+      spec
+        .given(gathering())
+        .when(escalate('police', DUE))
+        .then([
+          {
+            type: 'InformationRequestEscalated',
+            data: {
+              referralId,
+              agency: 'police',
+              level: 1,
+              notify: [{ role: 'agency-team-manager', agency: 'police' }],
+              escalatedAt: DUE,
+              nextEscalationAt: '2026-03-03T15:30:00.000Z',
+              policyVersion: 7,
+            },
+          },
+        ]);
     });
 
     it('does not escalate before the due time', () => {
@@ -121,7 +174,9 @@ describe('information gathering', () => {
       for (const [at, level, next] of steps) {
         const before = history.length;
         history = historyOfFrom(history, escalate('police', at));
-        expect(history.slice(before)).toEqual([expect.objectContaining({ data: expect.objectContaining({ level, escalatedAt: at, nextEscalationAt: next }) })]);
+        expect(history.slice(before)).toEqual([
+          expect.objectContaining({ data: expect.objectContaining({ level, escalatedAt: at, nextEscalationAt: next }) }),
+        ]);
       }
       expect(history[history.length - 1].data).toEqual(expect.objectContaining({ notify: [{ role: 'strategic-lead' }] }));
       spec.given(history).when(escalate('police', '2026-03-30T10:00:00.000Z')).then([]);
@@ -133,18 +188,29 @@ describe('information gathering', () => {
     });
 
     it('lets the manager close gathering early, naming the agencies that never answered', () => {
-      spec.given(historyOfFrom(gathering(), respond('police'))).when(closeGathering()).then([
-        {
-          type: 'InformationGatheringClosed',
-          data: { referralId, early: true, unanswered: ['social-care'], closedAt: '2026-03-02T16:00:00.000Z', by: manager, rationale: 'enough to decide' },
-        },
-      ]);
+      spec
+        .given(historyOfFrom(gathering(), respond('police')))
+        .when(closeGathering())
+        .then([
+          {
+            type: 'InformationGatheringClosed',
+            data: {
+              referralId,
+              early: true,
+              unanswered: ['social-care'],
+              closedAt: '2026-03-02T16:00:00.000Z',
+              by: manager,
+              rationale: 'enough to decide',
+            },
+          },
+        ]);
     });
 
     it('lets a delegate close gathering early', () => {
-      spec.given(gathering()).when(closeGathering(undefined, delegate)).then([
-        expect.objectContaining({ data: expect.objectContaining({ unanswered: ['police', 'social-care'], by: delegate }) }),
-      ]);
+      spec
+        .given(gathering())
+        .when(closeGathering(undefined, delegate))
+        .then([expect.objectContaining({ data: expect.objectContaining({ unanswered: ['police', 'social-care'], by: delegate }) })]);
     });
 
     it('refuses an early close by someone who is not a manager or delegate', () => {
@@ -152,7 +218,11 @@ describe('information gathering', () => {
     });
 
     it('refuses an early close without a rationale', () => {
-      const command: ReferralCommand = { type: 'CloseInformationGathering', data: { referralId, by: manager, rationale: ' ' }, metadata: meta('2026-03-02T16:00:00.000Z') };
+      const command: ReferralCommand = {
+        type: 'CloseInformationGathering',
+        data: { referralId, by: manager, rationale: ' ' },
+        metadata: meta('2026-03-02T16:00:00.000Z'),
+      };
       spec.given(gathering()).when(command).thenRejects('REFERRAL.INVALID_INPUT', 'rationale');
     });
   });
@@ -166,7 +236,10 @@ describe('information gathering', () => {
     });
 
     it('still records a response from that agency, as late once past its due time', () => {
-      spec.given(closed()).when(respond('social-care', '2026-03-03T12:00:00.000Z')).then([provided('social-care', '2026-03-03T12:00:00.000Z', true)]);
+      spec
+        .given(closed())
+        .when(respond('social-care', '2026-03-03T12:00:00.000Z'))
+        .then([provided('social-care', '2026-03-03T12:00:00.000Z', true)]);
     });
 
     it('cannot be closed twice', () => {
@@ -178,17 +251,33 @@ describe('information gathering', () => {
     const immediate = () => historyOfFrom([received(dataset({ immediateRisk: true }))], begin());
 
     it('records responses and completes gathering when all have answered, staying at the discussion', () => {
-      const twoAnswered = historyOfFrom(immediate(), respond('police', '2026-03-02T11:00:00.000Z'), respond('social-care', '2026-03-02T11:05:00.000Z'));
-      spec.given(twoAnswered).when(respond('health', '2026-03-02T11:10:00.000Z')).then([
-        expect.objectContaining({ type: 'InformationProvided', data: expect.objectContaining({ agency: 'health', dueAt: '2026-03-02T14:16:00.000Z', late: false }) }),
-        { type: 'InformationGatheringClosed', data: { referralId, early: false, unanswered: [], closedAt: '2026-03-02T11:10:00.000Z' } },
-      ]);
+      const twoAnswered = historyOfFrom(
+        immediate(),
+        respond('police', '2026-03-02T11:00:00.000Z'),
+        respond('social-care', '2026-03-02T11:05:00.000Z'),
+      );
+      spec
+        .given(twoAnswered)
+        .when(respond('health', '2026-03-02T11:10:00.000Z'))
+        .then([
+          expect.objectContaining({
+            type: 'InformationProvided',
+            data: expect.objectContaining({ agency: 'health', dueAt: '2026-03-02T14:16:00.000Z', late: false }),
+          }),
+          { type: 'InformationGatheringClosed', data: { referralId, early: false, unanswered: [], closedAt: '2026-03-02T11:10:00.000Z' } },
+        ]);
     });
 
     it('lets the manager close gathering early before the discussion', () => {
-      spec.given(immediate()).when(closeGathering('2026-03-02T11:00:00.000Z')).then([
-        expect.objectContaining({ type: 'InformationGatheringClosed', data: expect.objectContaining({ early: true, unanswered: ['police', 'social-care', 'health'] }) }),
-      ]);
+      spec
+        .given(immediate())
+        .when(closeGathering('2026-03-02T11:00:00.000Z'))
+        .then([
+          expect.objectContaining({
+            type: 'InformationGatheringClosed',
+            data: expect.objectContaining({ early: true, unanswered: ['police', 'social-care', 'health'] }),
+          }),
+        ]);
     });
   });
 
@@ -198,9 +287,10 @@ describe('information gathering', () => {
     });
 
     it('records a further response as an addition', () => {
-      spec.given(atStrategyDiscussion()).when(respond('police', '2026-03-03T09:00:00.000Z', 'police-2')).then([
-        provided('police', '2026-03-03T09:00:00.000Z', false, true, 'police-2'),
-      ]);
+      spec
+        .given(atStrategyDiscussion())
+        .when(respond('police', '2026-03-03T09:00:00.000Z', 'police-2'))
+        .then([provided('police', '2026-03-03T09:00:00.000Z', false, true, 'police-2')]);
     });
   });
 });

@@ -2,10 +2,23 @@ import type { SubjectType } from '../referral-dataset';
 
 /** Triage decisions by subject type (DESIGN.md, "Facts from practice"). */
 export const CHILD_TRIAGE_DECISIONS = [
-  'no-further-action', 'advice', 'signpost', 'early-help', 'section-17-assessment',
-  'section-47-strategy-discussion', 'police-action', 'emergency-protection', 'mash-enquiry',
+  'no-further-action',
+  'advice',
+  'signpost',
+  'early-help',
+  'section-17-assessment',
+  'section-47-strategy-discussion',
+  'police-action',
+  'emergency-protection',
+  'mash-enquiry',
 ] as const;
-export const ADULT_TRIAGE_DECISIONS = ['section-42-enquiry', 'other-enquiry', 'needs-assessment', 'no-further-action', 'mash-enquiry'] as const;
+export const ADULT_TRIAGE_DECISIONS = [
+  'section-42-enquiry',
+  'other-enquiry',
+  'needs-assessment',
+  'no-further-action',
+  'mash-enquiry',
+] as const;
 export type TriageDecision = (typeof CHILD_TRIAGE_DECISIONS)[number] | (typeof ADULT_TRIAGE_DECISIONS)[number];
 
 /**
@@ -20,7 +33,12 @@ export function triageLeadsToGathering(decision: string): boolean {
 
 /** Strategy discussion (MASH) decisions by subject type. */
 export const CHILD_STRATEGY_DECISIONS = [
-  'section-47-enquiry', 'section-17-assessment', 'early-help', 'police-action', 'emergency-protection', 'no-further-action',
+  'section-47-enquiry',
+  'section-17-assessment',
+  'early-help',
+  'police-action',
+  'emergency-protection',
+  'no-further-action',
 ] as const;
 export const ADULT_STRATEGY_DECISIONS = ['section-42-enquiry', 'other-enquiry', 'needs-assessment', 'no-further-action'] as const;
 export type StrategyDecision = (typeof CHILD_STRATEGY_DECISIONS)[number] | (typeof ADULT_STRATEGY_DECISIONS)[number];

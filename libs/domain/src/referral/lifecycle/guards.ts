@@ -20,7 +20,11 @@ export function requireText(value: string | undefined, field: string): string {
 
 export function requireAuthoriser(policy: LifecyclePolicy, by: Actor, what: string): void {
   if (!isAuthoriser(policy, by.userId)) {
-    throw new Rejection('REFERRAL.NOT_ALLOWED', `${by.userId} is not the accountable manager or a delegate and cannot ${what}`, 'by.userId');
+    throw new Rejection(
+      'REFERRAL.NOT_ALLOWED',
+      `${by.userId} is not the accountable manager or a delegate and cannot ${what}`,
+      'by.userId',
+    );
   }
 }
 

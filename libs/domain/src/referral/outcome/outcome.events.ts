@@ -3,7 +3,15 @@ import type { Referrer } from '../referral-dataset';
 
 export interface OutcomeDecided {
   type: 'OutcomeDecided';
-  data: { referralId: string; source: 'triage' | 'strategy'; decision: string; rag: string; authorisedBy: Actor; decidedAt: string; policyVersion: number };
+  data: {
+    referralId: string;
+    source: 'triage' | 'strategy';
+    decision: string;
+    rag: string;
+    authorisedBy: Actor;
+    decidedAt: string;
+    policyVersion: number;
+  };
 }
 
 /** The outcome notice to the referrer (sent through the notification port by the workflow). */

@@ -11,7 +11,14 @@ export function referrerNotified(
 ): ReferrerNotified {
   return {
     type: 'ReferrerNotified',
-    data: { referralId: state.referralId, about, decision, referrer: state.referrer, notifiedAt: now.toISOString(), policyVersion: policy.policyVersion },
+    data: {
+      referralId: state.referralId,
+      about,
+      decision,
+      referrer: state.referrer,
+      notifiedAt: now.toISOString(),
+      policyVersion: policy.policyVersion,
+    },
   };
 }
 

@@ -23,7 +23,18 @@ export function reRate({ type, data, metadata }: ReRate, state: ReferralState): 
   if (data.rag === referral.rag) throw new Rejection('REFERRAL.INVALID_INPUT', `the referral is already rated ${data.rag}`, 'rag');
   const at = now.toISOString();
   const events: ReferralEvent[] = [
-    { type: 'RagReRated', data: { referralId: data.referralId, from: referral.rag, to: data.rag, rationale, by: data.by, reRatedAt: at, policyVersion: policy.policyVersion } },
+    {
+      type: 'RagReRated',
+      data: {
+        referralId: data.referralId,
+        from: referral.rag,
+        to: data.rag,
+        rationale,
+        by: data.by,
+        reRatedAt: at,
+        policyVersion: policy.policyVersion,
+      },
+    },
   ];
   const timescale = level.informationRequestTimescale;
   for (const request of timescale ? openRequests(referral) : []) {
@@ -45,7 +56,15 @@ export function reRate({ type, data, metadata }: ReRate, state: ReferralState): 
   }
   if (referral.status === 'InformationGathering' || referral.status === 'StrategyDiscussion') {
     const asked = referral.requests.map((r) => r.agency);
-    events.push(...requestInformation(data.referralId, level, level.agencies.filter((a) => !asked.includes(a)), at, policy));
+    events.push(
+      ...requestInformation(
+        data.referralId,
+        level,
+        level.agencies.filter((a) => !asked.includes(a)),
+        at,
+        policy,
+      ),
+    );
   }
   return events;
 }

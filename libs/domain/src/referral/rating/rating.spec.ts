@@ -18,30 +18,58 @@ const reRated = (from: string, to: string, at = '2026-03-02T12:00:00.000Z') => (
   type: 'RagReRated' as const,
   data: { referralId, from, to, rationale: 'new information', by: practitioner, reRatedAt: at, policyVersion: 7 },
 });
-const moved = (agency: 'police' | 'social-care', rag: string, dueAt: string, remindAt: string | null, nextEscalationAt: string | null, movedAt = '2026-03-02T12:00:00.000Z') => ({
+const moved = (
+  agency: 'police' | 'social-care',
+  rag: string,
+  dueAt: string,
+  remindAt: string | null,
+  nextEscalationAt: string | null,
+  movedAt = '2026-03-02T12:00:00.000Z',
+) => ({
   type: 'InformationRequestDueTimeMoved' as const,
   data: { referralId, agency, rag, dueAt, remindAt, nextEscalationAt, movedAt, policyVersion: 7 },
 });
 
 describe('re-rating', () => {
   describe('while information is gathered (amber, asked Monday 11:30)', () => {
-    it('moves each open deadline to the new level\'s timescale from when the agency was asked, and asks the agencies the new level adds', () => {
-      spec.given(gathering()).when(reRate('red')).then([
-        reRated('amber', 'red'),
-        moved('police', 'red', '2026-03-02T15:30:00.000Z', '2026-03-02T14:30:00.000Z', '2026-03-02T15:30:00.000Z'),
-        moved('social-care', 'red', '2026-03-02T15:30:00.000Z', '2026-03-02T14:30:00.000Z', '2026-03-02T15:30:00.000Z'),
-        {
-          type: 'InformationRequested',
-          data: { referralId, agency: 'health', rag: 'red', requestedAt: '2026-03-02T12:00:00.000Z', dueAt: '2026-03-02T16:00:00.000Z', remindAt: '2026-03-02T15:00:00.000Z', policyVersion: 7 },
-        },
-      ]);
+    it("moves each open deadline to the new level's timescale from when the agency was asked, and asks the agencies the new level adds", () => {
+      spec
+        .given(gathering())
+        .when(reRate('red'))
+        .then([
+          reRated('amber', 'red'),
+          moved('police', 'red', '2026-03-02T15:30:00.000Z', '2026-03-02T14:30:00.000Z', '2026-03-02T15:30:00.000Z'),
+          moved('social-care', 'red', '2026-03-02T15:30:00.000Z', '2026-03-02T14:30:00.000Z', '2026-03-02T15:30:00.000Z'),
+          {
+            type: 'InformationRequested',
+            data: {
+              referralId,
+              agency: 'health',
+              rag: 'red',
+              requestedAt: '2026-03-02T12:00:00.000Z',
+              dueAt: '2026-03-02T16:00:00.000Z',
+              remindAt: '2026-03-02T15:00:00.000Z',
+              policyVersion: 7,
+            },
+          },
+        ]);
     });
 
     it('moves only the requests still open', () => {
-      spec.given(historyOfFrom(gathering(), respond('police'))).when(reRate('green', '2026-03-02T15:00:00.000Z')).then([
-        reRated('amber', 'green', '2026-03-02T15:00:00.000Z'),
-        moved('social-care', 'green', '2026-03-05T11:30:00.000Z', '2026-03-04T11:30:00.000Z', '2026-03-05T11:30:00.000Z', '2026-03-02T15:00:00.000Z'),
-      ]);
+      spec
+        .given(historyOfFrom(gathering(), respond('police')))
+        .when(reRate('green', '2026-03-02T15:00:00.000Z'))
+        .then([
+          reRated('amber', 'green', '2026-03-02T15:00:00.000Z'),
+          moved(
+            'social-care',
+            'green',
+            '2026-03-05T11:30:00.000Z',
+            '2026-03-04T11:30:00.000Z',
+            '2026-03-05T11:30:00.000Z',
+            '2026-03-02T15:00:00.000Z',
+          ),
+        ]);
     });
 
     it('keeps the clock of a ladder already climbed and sends no second reminder', () => {
@@ -51,18 +79,27 @@ describe('re-rating', () => {
         { type: 'EscalateInformationRequest', data: { referralId, agency: 'police' }, metadata: meta('2026-03-03T11:30:00.000Z') },
         respond('social-care', '2026-03-03T12:00:00.000Z'),
       );
-      spec.given(escalated).when(reRate('green', '2026-03-03T13:00:00.000Z')).then([
-        reRated('amber', 'green', '2026-03-03T13:00:00.000Z'),
-        moved('police', 'green', '2026-03-05T11:30:00.000Z', null, '2026-03-03T15:30:00.000Z', '2026-03-03T13:00:00.000Z'),
-      ]);
+      spec
+        .given(escalated)
+        .when(reRate('green', '2026-03-03T13:00:00.000Z'))
+        .then([
+          reRated('amber', 'green', '2026-03-03T13:00:00.000Z'),
+          moved('police', 'green', '2026-03-05T11:30:00.000Z', null, '2026-03-03T15:30:00.000Z', '2026-03-03T13:00:00.000Z'),
+        ]);
     });
 
     it('keeps the due times when the new level has no target (blue)', () => {
-      spec.given(gathering()).when(reRate('blue')).then([reRated('amber', 'blue')]);
+      spec
+        .given(gathering())
+        .when(reRate('blue'))
+        .then([reRated('amber', 'blue')]);
     });
 
     it('refuses a re-rating without a rationale', () => {
-      spec.given(gathering()).when(reRate('red', undefined, '')).thenRejects('REFERRAL.INVALID_INPUT', 'rationale');
+      spec
+        .given(gathering())
+        .when(reRate('red', undefined, ''))
+        .thenRejects('REFERRAL.INVALID_INPUT', 'rationale');
     });
 
     it('refuses a level the policy does not have', () => {
@@ -76,13 +113,19 @@ describe('re-rating', () => {
 
   describe('while the triage decision awaits authorisation', () => {
     it('records the new rating (gathering, when authorised, uses it)', () => {
-      spec.given(awaitingTriageAuthorisation()).when(reRate('red', '2026-03-02T11:10:00.000Z')).then([reRated('amber', 'red', '2026-03-02T11:10:00.000Z')]);
+      spec
+        .given(awaitingTriageAuthorisation())
+        .when(reRate('red', '2026-03-02T11:10:00.000Z'))
+        .then([reRated('amber', 'red', '2026-03-02T11:10:00.000Z')]);
     });
   });
 
   describe('while actions are followed up', () => {
     it('records the new rating and asks nobody new', () => {
-      spec.given(followingUpActions()).when(reRate('red', '2026-03-04T10:00:00.000Z')).then([reRated('amber', 'red', '2026-03-04T10:00:00.000Z')]);
+      spec
+        .given(followingUpActions())
+        .when(reRate('red', '2026-03-04T10:00:00.000Z'))
+        .then([reRated('amber', 'red', '2026-03-04T10:00:00.000Z')]);
     });
   });
 

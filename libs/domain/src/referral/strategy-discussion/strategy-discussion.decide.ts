@@ -16,7 +16,11 @@ function requireCoreAgencies({ attendees, absences }: Discussion, { policy }: Li
     const attended = attendees.some((a) => a.agency === agency);
     const excused = absences.some((a) => a.agency === agency && a.reason.trim() !== '');
     if (!attended && !excused) {
-      throw new Rejection('REFERRAL.CORE_AGENCY_MISSING', `${agency} has a required place: record its attendance or the reason for its absence`, 'attendees');
+      throw new Rejection(
+        'REFERRAL.CORE_AGENCY_MISSING',
+        `${agency} has a required place: record its attendance or the reason for its absence`,
+        'attendees',
+      );
     }
   }
 }
@@ -35,15 +39,22 @@ function agreedActions(discussion: Discussion, { policy }: LifecycleMetadata): A
   return discussion.actions.map((action, i) => {
     requireText(action.actionId, `actions[${i}].actionId`);
     requireText(action.description, `actions[${i}].description`);
-    if (seen.has(action.actionId)) throw new Rejection('REFERRAL.INVALID_INPUT', `action ${action.actionId} appears twice`, `actions[${i}].actionId`);
+    if (seen.has(action.actionId))
+      throw new Rejection('REFERRAL.INVALID_INPUT', `action ${action.actionId} appears twice`, `actions[${i}].actionId`);
     seen.add(action.actionId);
     if (!policy.memberAgencies.includes(action.owningAgency)) {
-      throw new Rejection('REFERRAL.UNKNOWN_AGENCY', `${action.owningAgency} is not a member agency of the hub`, `actions[${i}].owningAgency`);
+      throw new Rejection(
+        'REFERRAL.UNKNOWN_AGENCY',
+        `${action.owningAgency} is not a member agency of the hub`,
+        `actions[${i}].owningAgency`,
+      );
     }
     if (action.dueAt !== undefined && !(Date.parse(action.dueAt) > Date.parse(discussion.heldAt))) {
       throw new Rejection('REFERRAL.INVALID_INPUT', 'an action is due after the discussion', `actions[${i}].dueAt`);
     }
-    const dueAt = action.dueAt ? new Date(action.dueAt).toISOString() : dueAfter(discussion.heldAt, policy.actionDefaultTimescale, policy.calendar);
+    const dueAt = action.dueAt
+      ? new Date(action.dueAt).toISOString()
+      : dueAfter(discussion.heldAt, policy.actionDefaultTimescale, policy.calendar);
     const remindAt = reminderAt(discussion.heldAt, dueAt, policy.actionReminderLeadTime, policy.calendar);
     return { actionId: action.actionId, description: action.description, owningAgency: action.owningAgency, dueAt, remindAt };
   });
@@ -59,19 +70,33 @@ export function recordStrategyDiscussion({ type, data, metadata }: RecordStrateg
   const rationale = requireText(data.rationale, 'rationale');
   const allowed = strategyDecisionsFor(referral.subjectType);
   if (!allowed.includes(data.decision)) {
-    throw new Rejection('REFERRAL.INVALID_INPUT', `${data.decision} is not a strategy decision for a ${referral.subjectType}: ${allowed.join(', ')}`, 'decision');
+    throw new Rejection(
+      'REFERRAL.INVALID_INPUT',
+      `${data.decision} is not a strategy decision for a ${referral.subjectType}: ${allowed.join(', ')}`,
+      'decision',
+    );
   }
   const held = heldAt(data, referral, metadata.now);
   requireCoreAgencies(data, metadata);
   const actions = agreedActions(data, metadata);
   const recordedAt = metadata.now.toISOString();
   const open = openRequests(referral);
-  const closing: ReferralEvent[] = open.length === 0 ? [] : [
-    {
-      type: 'InformationGatheringClosed',
-      data: { referralId: data.referralId, early: true, unanswered: open.map((r) => r.agency), closedAt: recordedAt, by: data.by, rationale: 'strategy discussion held' },
-    },
-  ];
+  const closing: ReferralEvent[] =
+    open.length === 0
+      ? []
+      : [
+          {
+            type: 'InformationGatheringClosed',
+            data: {
+              referralId: data.referralId,
+              early: true,
+              unanswered: open.map((r) => r.agency),
+              closedAt: recordedAt,
+              by: data.by,
+              rationale: 'strategy discussion held',
+            },
+          },
+        ];
   return [
     ...closing,
     {

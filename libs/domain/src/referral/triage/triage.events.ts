@@ -7,5 +7,12 @@ export interface TriageDecisionRecorded {
 
 export interface TriageEscalated {
   type: 'TriageEscalated';
-  data: { referralId: string; level: number; notify: Notified[]; escalatedAt: string; nextEscalationAt: string | null; policyVersion: number };
+  data: {
+    referralId: string;
+    level: number;
+    notify: Notified[];
+    escalatedAt: string;
+    nextEscalationAt: string | null;
+    policyVersion: number;
+  };
 }

@@ -26,10 +26,42 @@ export function policy(over: Partial<LifecyclePolicy> = {}): LifecyclePolicy {
     policyVersion: 7,
     scope: 'both',
     ragLevels: [
-      { code: 'red', label: 'Red', wording: 'significant harm', severity: 3, informationRequestTimescale: { workingHours: 4 }, reminderLeadTime: { workingHours: 1 }, agencies: ['police', 'social-care', 'health'] },
-      { code: 'amber', label: 'Amber', wording: 'possible harm', severity: 2, informationRequestTimescale: { workingDays: 1 }, reminderLeadTime: { workingHours: 2 }, agencies: ['police', 'social-care'] },
-      { code: 'green', label: 'Green', wording: 'additional needs', severity: 1, informationRequestTimescale: { workingDays: 3 }, reminderLeadTime: { workingDays: 1 }, agencies: ['social-care'] },
-      { code: 'blue', label: 'Blue', wording: 'minimal risk, nothing shared', severity: 0, informationRequestTimescale: null, reminderLeadTime: null, agencies: [] },
+      {
+        code: 'red',
+        label: 'Red',
+        wording: 'significant harm',
+        severity: 3,
+        informationRequestTimescale: { workingHours: 4 },
+        reminderLeadTime: { workingHours: 1 },
+        agencies: ['police', 'social-care', 'health'],
+      },
+      {
+        code: 'amber',
+        label: 'Amber',
+        wording: 'possible harm',
+        severity: 2,
+        informationRequestTimescale: { workingDays: 1 },
+        reminderLeadTime: { workingHours: 2 },
+        agencies: ['police', 'social-care'],
+      },
+      {
+        code: 'green',
+        label: 'Green',
+        wording: 'additional needs',
+        severity: 1,
+        informationRequestTimescale: { workingDays: 3 },
+        reminderLeadTime: { workingDays: 1 },
+        agencies: ['social-care'],
+      },
+      {
+        code: 'blue',
+        label: 'Blue',
+        wording: 'minimal risk, nothing shared',
+        severity: 0,
+        informationRequestTimescale: null,
+        reminderLeadTime: null,
+        agencies: [],
+      },
     ],
     triageTimescale: { child: { workingDays: 1 }, adult: { workingDays: 2 } },
     authorisationTimescale: { workingHours: 4 },
@@ -39,7 +71,11 @@ export function policy(over: Partial<LifecyclePolicy> = {}): LifecyclePolicy {
     challengeWindow: { workingDays: 5 },
     escalationLadder: [
       { level: 1, notify: [{ role: 'agency-team-manager', agencyContact: true }], nextRungAfter: { workingHours: 4 } },
-      { level: 2, notify: [{ role: 'service-manager', agencyContact: true }, { role: 'hub-accountable-manager' }], nextRungAfter: { workingDays: 1 } },
+      {
+        level: 2,
+        notify: [{ role: 'service-manager', agencyContact: true }, { role: 'hub-accountable-manager' }],
+        nextRungAfter: { workingDays: 1 },
+      },
       { level: 3, notify: [{ role: 'strategic-lead' }] },
     ],
     coreAgencies: ['police', 'social-care', 'health'],
@@ -78,9 +114,17 @@ export const received = (d: ReferralDataset = dataset(), receivedAt = RECEIVED_A
 });
 
 // Commands, each at a time of the case's timeline.
-export const begin = (now = '2026-03-02T10:16:00.000Z', p = policy()): ReferralCommand => ({ type: 'BeginLifecycle', data: { referralId }, metadata: meta(now, p) });
+export const begin = (now = '2026-03-02T10:16:00.000Z', p = policy()): ReferralCommand => ({
+  type: 'BeginLifecycle',
+  data: { referralId },
+  metadata: meta(now, p),
+});
 
-export const triage = (over: { rag?: string; decision?: string; rationale?: string; by?: Actor } = {}, now = '2026-03-02T11:00:00.000Z', p = policy()): ReferralCommand => ({
+export const triage = (
+  over: { rag?: string; decision?: string; rationale?: string; by?: Actor } = {},
+  now = '2026-03-02T11:00:00.000Z',
+  p = policy(),
+): ReferralCommand => ({
   type: 'RecordTriageDecision',
   data: { referralId, rag: 'amber', decision: 'mash-enquiry', rationale: 'pattern of neglect', by: practitioner, ...over },
   metadata: meta(now, p),
@@ -98,7 +142,11 @@ export const returnIt = (now = '2026-03-02T11:30:00.000Z', by: Actor = manager):
   metadata: meta(now),
 });
 
-export const respond = (agency: 'police' | 'social-care' | 'health', now = '2026-03-02T14:00:00.000Z', responseId = `${agency}-1`): ReferralCommand => ({
+export const respond = (
+  agency: 'police' | 'social-care' | 'health',
+  now = '2026-03-02T14:00:00.000Z',
+  responseId = `${agency}-1`,
+): ReferralCommand => ({
   type: 'RecordInformationResponse',
   data: { referralId, agency, responseId, by: { userId: `${agency}-officer`, agency }, summary: `${agency} records` },
   metadata: meta(now),
