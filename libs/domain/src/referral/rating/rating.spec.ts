@@ -1,6 +1,10 @@
 import {
+  atStrategyDiscussion,
   atTriage,
+  authorise,
+  awaitingStrategyAuthorisation,
   awaitingTriageAuthorisation,
+  discussion,
   closedAfterTriage,
   followingUpActions,
   gathering,
@@ -111,12 +115,70 @@ describe('re-rating', () => {
     });
   });
 
+  describe('while the referral awaits its strategy discussion (gathering complete)', () => {
+    const AT = '2026-03-03T10:00:00.000Z';
+
+    it('asks the agencies the new level adds, re-opening gathering', () => {
+      spec
+        .given(atStrategyDiscussion())
+        .when(reRate('red', AT))
+        .then([
+          reRated('amber', 'red', AT),
+          {
+            type: 'InformationRequested',
+            data: {
+              referralId,
+              agency: 'health',
+              rag: 'red',
+              requestedAt: AT,
+              dueAt: '2026-03-03T14:00:00.000Z',
+              remindAt: '2026-03-03T13:00:00.000Z',
+              policyVersion: 7,
+            },
+          },
+        ]);
+    });
+
+    it('then holding the discussion records that agency as never having answered', () => {
+      const reRatedAtDiscussion = historyOfFrom(atStrategyDiscussion(), reRate('red', AT));
+      spec
+        .given(reRatedAtDiscussion)
+        .when(discussion())
+        .then([
+          expect.objectContaining({ type: 'InformationGatheringClosed', data: expect.objectContaining({ early: true, unanswered: ['health'] }) }),
+          expect.objectContaining({ type: 'StrategyDiscussionHeld' }),
+          expect.objectContaining({ type: 'AuthorisationRequested' }),
+        ]);
+    });
+  });
+
+  describe('while the strategy decision awaits authorisation', () => {
+    it('records the new rating and asks nobody new', () => {
+      spec
+        .given(awaitingStrategyAuthorisation())
+        .when(reRate('red', '2026-03-03T15:30:00.000Z'))
+        .then([reRated('amber', 'red', '2026-03-03T15:30:00.000Z')]);
+    });
+  });
+
   describe('while the triage decision awaits authorisation', () => {
     it('records the new rating (gathering, when authorised, uses it)', () => {
       spec
         .given(awaitingTriageAuthorisation())
         .when(reRate('red', '2026-03-02T11:10:00.000Z'))
         .then([reRated('amber', 'red', '2026-03-02T11:10:00.000Z')]);
+    });
+
+    it('gathers at the new rating once authorised', () => {
+      spec
+        .given(historyOfFrom(awaitingTriageAuthorisation(), reRate('red', '2026-03-02T11:10:00.000Z')))
+        .when(authorise())
+        .then([
+          expect.objectContaining({ type: 'DecisionAuthorised' }),
+          ...['police', 'social-care', 'health'].map((agency) =>
+            expect.objectContaining({ type: 'InformationRequested', data: expect.objectContaining({ agency, rag: 'red', dueAt: '2026-03-02T15:30:00.000Z' }) }),
+          ),
+        ]);
     });
   });
 
