@@ -4,6 +4,7 @@ import type { PlatformConfig } from '@app/config';
 import { PostgresEventStore } from '@app/event-store';
 import { errorSummary, type Logger } from '@app/observability';
 import { createActivities } from './activities';
+import { loggingNotifications } from './notifications/notification-port';
 import { bundleReferralWorkflows } from './workflow-bundle';
 
 export interface WorkerHandle {
@@ -36,7 +37,7 @@ export async function startWorker(config: WorkerConfig, pool: Pool, options: Sta
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowBundle,
-      activities: createActivities({ eventStore: new PostgresEventStore(pool) }),
+      activities: createActivities({ eventStore: new PostgresEventStore(pool), notifications: loggingNotifications(logger) }),
       shutdownGraceTime: '10 seconds',
     });
   } catch (error) {

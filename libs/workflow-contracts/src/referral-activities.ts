@@ -1,4 +1,6 @@
-/** Input of an activity that appends to a referral's stream on the workflow's behalf. */
+import type { Actor, LifecyclePolicy, Notified, ReferralEvent } from '@app/domain';
+
+/** Input of the legacy first step (histories started before 'lifecycle-v2'); kept for them. */
 export interface ReferralStepInput {
   referralId: string;
   hubId: string;
@@ -11,10 +13,63 @@ export interface ReferralStepInput {
   requestedAt: string;
 }
 
+export interface LoadReferralInput {
+  referralId: string;
+  hubId: string;
+}
+
+/** The referral's stream as stored, and the hub lifecycle policy the workflow runs under. */
+export interface LoadedReferral {
+  events: ReferralEvent[];
+  streamVersion: number;
+  /** The intake's correlation id, carried onto every event the workflow appends. */
+  correlationId: string;
+  lastEventId: string;
+  policy: LifecyclePolicy;
+}
+
+export interface AppendEventsInput {
+  referralId: string;
+  hubId: string;
+  workflowId: string;
+  /** The workflow's command count: with the workflow id, the events' ids (a retry repeats them). */
+  sequence: number;
+  expectedVersion: number;
+  events: ReferralEvent[];
+  /** The person whose command it was; null for a timer. */
+  actor: Actor | null;
+  correlationId: string;
+  causationId: string;
+  policyVersion: number;
+}
+
+export interface AppendedEvents {
+  streamVersion: number;
+  eventIds: string[];
+}
+
+/** A notice for the notification port: ids and roles only, never the subject's details. */
+export interface ReferralNotice {
+  referralId: string;
+  hubId: string;
+  /** The event the notice tells of: its id makes a repeated notice recognisable. */
+  eventId: string;
+  eventType: ReferralEvent['type'];
+  kind: 'reminder' | 'escalation' | 'referrer-notice';
+  /** Who is told: escalation roles (with their agency), the agency reminded, or the referrer's agency. */
+  recipients: Notified[];
+  level?: number;
+}
+
 /**
  * The activities the referral workflow calls; workflow code imports this type only, the
  * worker implements it (apps/worker/src/activities).
  */
 export interface ReferralActivities {
+  /** Legacy first step, for workflows started before the patch 'lifecycle-v2'. */
   recordTriageAwaited(input: ReferralStepInput): Promise<void>;
+  loadReferral(input: LoadReferralInput): Promise<LoadedReferral>;
+  /** Idempotent: events whose ids are already stored are not written again. */
+  appendEvents(input: AppendEventsInput): Promise<AppendedEvents>;
+  notify(notice: ReferralNotice): Promise<void>;
 }

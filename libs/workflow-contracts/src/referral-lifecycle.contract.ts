@@ -1,3 +1,5 @@
+import type { LifecyclePolicy, ReferralState } from '@app/domain';
+
 /** The task queue the referral workflows and their activities run on, unless configured. */
 export const REFERRAL_LIFECYCLE_TASK_QUEUE = 'referral-lifecycle';
 
@@ -7,6 +9,21 @@ export const REFERRAL_LIFECYCLE_WORKFLOW_TYPE = 'referralLifecycle';
 export interface ReferralLifecycleInput {
   referralId: string;
   hubId: string;
+  /** Set by continue-as-new only: where the previous run got to. */
+  continued?: ContinuedLifecycle;
+  /** Continue as new past this many history events (tests lower it); default in the workflow. */
+  historyEventLimit?: number;
+}
+
+/** What a run hands to the next when its history grows long (continue-as-new). */
+export interface ContinuedLifecycle {
+  state: ReferralState;
+  policy: LifecyclePolicy;
+  streamVersion: number;
+  /** Commands appended so far: keeps event ids unique across runs of one workflow id. */
+  sequence: number;
+  correlationId: string;
+  lastEventId: string;
 }
 
 export type ReferralLifecycleWorkflow = (input: ReferralLifecycleInput) => Promise<void>;

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { decide, referralStreamId, Rejection, type ReferralEvent } from '@app/domain';
-import type { PostgresEventStore, RecordedEvent } from '@app/event-store';
+import type { RecordedEvent } from '@app/event-store';
+import type { ReferralEventStore } from './referral-event-store';
 import type { ReferralStepInput } from '@app/workflow-contracts';
 import { referralStateOf } from './referral-stream';
 import { stepEventId } from './step-event-id';
@@ -12,7 +13,7 @@ const STEP = 'record-triage-awaited';
  * awaiting triage already (nothing to decide) or appends the same event id, which the store
  * reports as already appended.
  */
-export function recordTriageAwaited(eventStore: PostgresEventStore) {
+export function recordTriageAwaited(eventStore: ReferralEventStore) {
   return async function recordTriageAwaited(input: ReferralStepInput): Promise<void> {
     const streamId = referralStreamId(input.referralId);
     const stream = await eventStore.readStream(streamId);

@@ -1,0 +1,52 @@
+import { isDeepStrictEqual } from 'node:util';
+import { EventIdReusedError, StreamVersionConflictError } from '@app/event-store';
+import type { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '@app/event-store';
+import type { ReferralEventStore } from '../../apps/worker/src/activities';
+
+/**
+ * The event store's append and read rules in memory (expected version, an id stored before is
+ * "already appended", a reused id with other content is an error), for workflow tests: the
+ * PostgreSQL store itself is tested in test/event-store.
+ */
+export class InMemoryEventStore implements ReferralEventStore {
+  readonly events: RecordedEvent[] = [];
+
+  async readStream(streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
+    return this.events.filter((e) => e.streamId === streamId && e.streamVersion >= fromVersion);
+  }
+
+  async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
+    const current = this.events.filter((e) => e.streamId === streamId).length;
+    const stored = events.map((event) => this.events.find((e) => e.eventId === event.eventId));
+    if (stored.some(Boolean)) {
+      events.forEach((event, i) => {
+        const same = stored[i]?.streamId === streamId && stored[i]?.type === event.type && isDeepStrictEqual(stored[i]?.data, event.data);
+        if (!same) throw new EventIdReusedError(event.eventId);
+      });
+      return { streamVersion: current, positions: [], alreadyAppended: true };
+    }
+    if ((expected === 'no-stream' && current !== 0) || (typeof expected === 'number' && expected !== current)) {
+      throw new StreamVersionConflictError(streamId, expected as number | 'no-stream', current);
+    }
+    const positions = events.map((event, i) => {
+      const globalPosition = BigInt(this.events.length + 1);
+      this.events.push({
+        ...event,
+        data: JSON.parse(JSON.stringify(event.data)),
+        streamId,
+        streamVersion: current + i + 1,
+        hubId: metadata.hubId,
+        schemaVersion: event.schemaVersion ?? 1,
+        metadata,
+        recordedAt: new Date(),
+        position: { transactionId: globalPosition, globalPosition },
+      });
+      return { transactionId: globalPosition, globalPosition };
+    });
+    return { streamVersion: current + events.length, positions, alreadyAppended: false };
+  }
+
+  stream(streamId: string): RecordedEvent[] {
+    return this.events.filter((e) => e.streamId === streamId);
+  }
+}

@@ -1,0 +1,123 @@
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import {
+  decide,
+  evolve,
+  Rejection,
+  type Actor,
+  type LifecycleMetadata,
+  type LifecyclePolicy,
+  type ReferralCommand,
+  type ReferralEvent,
+  type ReferralState,
+} from '@app/domain';
+import type { ContinuedLifecycle, ReferralActivities } from '@app/workflow-contracts';
+import { noticesFor } from './notices';
+
+const { appendEvents, notify } = proxyActivities<ReferralActivities>({
+  startToCloseTimeout: '30 seconds',
+  // No attempt limit: a database outage delays the referral, it must never fail it.
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['EVENT_STORE.VERSION_CONFLICT', 'EVENT_STORE.EVENT_ID_REUSED'],
+  },
+});
+
+/** A command as the workflow builds it, before it adds the time and the policy. */
+export type UnstampedCommand = { [Type in ReferralCommand['type']]: Omit<Extract<ReferralCommand, { type: Type }>, 'metadata'> }[ReferralCommand['type']];
+
+/** A Rejection as a Temporal failure: its code is the failure's type, so callers can map it. */
+export function rejectionFailure(rejection: Rejection): ApplicationFailure {
+  return ApplicationFailure.create({ type: rejection.code, message: rejection.message, nonRetryable: true, details: [rejection.field ?? null] });
+}
+
+/**
+ * The referral as this workflow knows it: the decider's state over every event in its stream,
+ * and what it needs to append the next ones. Commands run one at a time (a promise chain), so
+ * two appends never interleave and each is decided against the state the previous one left.
+ */
+export class LifecycleSession {
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Commands queued or running: continue-as-new waits for none. */
+  pending = 0;
+  /** Bumped on every change: the deadline loop re-reads the deadlines when it moves. */
+  changes = 0;
+
+  constructor(
+    private readonly workflowId: string,
+    private readonly hubId: string,
+    private current: ContinuedLifecycle,
+  ) {}
+
+  get state(): ReferralState {
+    return this.current.state;
+  }
+
+  get policy(): LifecyclePolicy {
+    return this.current.policy;
+  }
+
+  /** What a continued run starts from. */
+  get snapshot(): ContinuedLifecycle {
+    return this.current;
+  }
+
+  metadata(): LifecycleMetadata {
+    return { now: new Date(), policy: this.current.policy }; // workflow time: replayed, not read again
+  }
+
+  /** Decides against the present state and throws the Rejection as a failure (update validators). */
+  validate(command: UnstampedCommand): void {
+    try {
+      decide({ ...command, metadata: this.metadata() } as ReferralCommand, this.state);
+    } catch (error) {
+      if (error instanceof Rejection) throw rejectionFailure(error);
+      throw error;
+    }
+  }
+
+  /** Queues the command behind any in progress; resolves with the events it appended. */
+  execute(command: UnstampedCommand, actor: Actor | null): Promise<ReferralEvent[]> {
+    this.pending += 1;
+    const run = this.tail.then(() => this.decideAndAppend(command, actor)).finally(() => (this.pending -= 1));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async decideAndAppend(command: UnstampedCommand, actor: Actor | null): Promise<ReferralEvent[]> {
+    let events: ReferralEvent[];
+    try {
+      events = decide({ ...command, metadata: this.metadata() } as ReferralCommand, this.state);
+    } catch (error) {
+      // The state moved between the validator and this turn (another command went first).
+      if (error instanceof Rejection) throw rejectionFailure(error);
+      throw error;
+    }
+    if (events.length === 0) return events;
+    const sequence = this.current.sequence + 1;
+    const { streamVersion, eventIds } = await appendEvents({
+      referralId: command.data.referralId,
+      hubId: this.hubId,
+      workflowId: this.workflowId,
+      sequence,
+      expectedVersion: this.current.streamVersion,
+      events,
+      actor,
+      correlationId: this.current.correlationId,
+      causationId: this.current.lastEventId,
+      policyVersion: this.current.policy.policyVersion,
+    });
+    this.current = {
+      ...this.current,
+      state: events.reduce(evolve, this.current.state),
+      streamVersion,
+      sequence,
+      lastEventId: eventIds[eventIds.length - 1],
+    };
+    this.changes += 1;
+    // The event is the fact; the notices follow it, each named by the event's id.
+    for (const notice of noticesFor(command.data.referralId, this.hubId, events, eventIds)) await notify(notice);
+    return events;
+  }
+}
