@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { PlatformConfig } from '@app/config';
 import type { Logger } from '@app/observability';
+import { AuditModule } from './audit/audit.module';
+import { AuditInterceptor } from './audit/audit.interceptor';
 import { HealthModule } from './health/health.module';
 import { AccessGuard } from './http/access.guard';
 import { PlatformModule } from './platform/platform.module';
@@ -12,9 +14,14 @@ export class ApiModule {
   static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, logger), ReferralsModule, HealthModule],
+      imports: [PlatformModule.forRoot(config, logger), AuditModule, ReferralsModule, HealthModule],
       // Every route passes the access guard; access-rules.ts says what it lets through.
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+      // Interceptors run after guards: only a request the guard let through reaches the audit
+      // interceptor, which records each allowed use of a case endpoint before the answer goes out.
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
+      ],
     };
   }
 }

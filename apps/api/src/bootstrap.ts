@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { PlatformConfig } from '@app/config';
 import { createLogger, type Logger } from '@app/observability';
 import { ApiModule } from './app.module';
+import { AuditTrail } from './audit/audit-trail';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { correlationIdOf } from './http/correlation-id';
 import { BODY_LIMIT_BYTES } from './http/http-limits';
@@ -33,7 +34,7 @@ export async function createApiApp(config: PlatformConfig, options: BootstrapOpt
     logger: new PinoNestLogger(logger),
   });
   registerRequestLogging(adapter.getInstance(), logger);
-  app.useGlobalFilters(new ApiExceptionFilter(logger));
+  app.useGlobalFilters(new ApiExceptionFilter(logger, app.get(AuditTrail)));
   app.useGlobalPipes(new RequestValidationPipe());
   serveOpenApi(app, createOpenApiDocument(app));
   await app.init();

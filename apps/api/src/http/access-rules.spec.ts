@@ -2,7 +2,7 @@ import { ModulesContainer } from '@nestjs/core';
 import type { Principal, Role } from '@app/auth';
 import { ROLES } from '@app/auth';
 import { offlineApiApp } from '../openapi/offline-openapi';
-import { ACCESS_RULES, accessRuleOf, referralVisibility } from './access-rules';
+import { ACCESS_RULES, type AccessRule, accessRuleOf, referralVisibility } from './access-rules';
 import { handlersOf, routeIdOf } from './route-id';
 
 /** Every route the API serves, by route id, read from the controllers Nest actually mounted. */
@@ -36,7 +36,7 @@ describe('the access rules', () => {
 
   it('are, role by endpoint, exactly this table (change both deliberately)', () => {
     const table = Object.fromEntries(
-      Object.entries(ACCESS_RULES).map(([route, rule]) => [route, rule.access === 'public' ? 'public' : ROLES.filter((role) => rule.roles.includes(role))]),
+      Object.entries(ACCESS_RULES).map(([route, rule]: [string, AccessRule]) => [route, rule.access === 'public' ? 'public' : ROLES.filter((role) => rule.roles.includes(role))]),
     );
     expect(table).toEqual({
       'GET /health': 'public',
@@ -44,6 +44,27 @@ describe('the access rules', () => {
       'GET /v1/referrals/:id': ['referrer', 'practitioner', 'hub-manager'],
     });
   });
+
+  it('give every non-public endpoint its audit action, so no use of case data goes unrecorded', () => {
+    const audited = Object.entries(ACCESS_RULES).flatMap(([route, rule]: [string, AccessRule]) => (rule.access === 'public' ? [] : [[route, rule.audit] as const]));
+    expect(audited.length).toBeGreaterThan(0);
+    for (const [route, audit] of audited) {
+      expect({ route, audit }).toEqual({
+        route,
+        audit: expect.objectContaining({
+          access: expect.stringMatching(/^(read|write)$/),
+          action: expect.stringMatching(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/),
+          resourceType: expect.stringMatching(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+          recordedBy: expect.stringMatching(/^(interceptor|handler)$/),
+        }),
+      });
+    }
+    expect(Object.fromEntries(audited.map(([route, audit]) => [route, `${audit.access} ${audit.action} ${audit.resourceType}`]))).toEqual({
+      'POST /v1/referrals': 'write referral.submit referral',
+      'GET /v1/referrals/:id': 'read referral.read referral',
+    });
+  });
+
 
   it('never open an endpoint with personal data to national analysts, operations or auditors', () => {
     for (const route of ['POST /v1/referrals', 'GET /v1/referrals/:id'] as const) {

@@ -11,7 +11,24 @@ import { belongsToHub, hasRole, type Principal, type Role } from '@app/auth';
  */
 export type AccessRule =
   | { readonly access: 'public'; readonly why: string }
-  | { readonly access: 'roles'; readonly roles: readonly Role[]; readonly data: string };
+  | { readonly access: 'roles'; readonly roles: readonly Role[]; readonly data: string; readonly audit: AuditRule };
+
+/**
+ * How an endpoint's use is written to the access audit log. Every non-public endpoint has one:
+ * `interceptor` endpoints are recorded by the global AuditInterceptor once the handler returns
+ * (and before the answer goes out); `handler` endpoints record in their own transaction, beside
+ * the write, and mark the request so the interceptor does not record them twice. Refusals
+ * (403) and not-found answers (404) of either kind are recorded by the exception filter.
+ */
+export interface AuditRule {
+  readonly access: 'read' | 'write';
+  /** `<resource>.<verb>`, e.g. `referral.read`. */
+  readonly action: string;
+  readonly resourceType: string;
+  /** The route parameter holding the resource's id; none for a list or search. */
+  readonly resourceIdParam?: string;
+  readonly recordedBy: 'interceptor' | 'handler';
+}
 
 const HUB_CASEWORK: readonly Role[] = ['practitioner', 'hub-manager'];
 
@@ -21,11 +38,13 @@ export const ACCESS_RULES = {
     access: 'roles',
     roles: ['referrer', ...HUB_CASEWORK],
     data: "only to a hub in the token's hubs (else 403 AUTH.HUB_NOT_ALLOWED); a referrer refers for their own agency (else 403 AUTH.AGENCY_MISMATCH)",
+    audit: { access: 'write', action: 'referral.submit', resourceType: 'referral', recordedBy: 'handler' },
   },
   'GET /v1/referrals/:id': {
     access: 'roles',
     roles: ['referrer', ...HUB_CASEWORK],
     data: "practitioners and hub managers: any referral of their hubs; referrers: the status of referrals they submitted; anything else answers 404 as if it did not exist",
+    audit: { access: 'read', action: 'referral.read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
   },
 } as const satisfies Record<string, AccessRule>;
 

@@ -4,6 +4,7 @@ import type { Logger } from '@app/observability';
 import type { FastifyRequest } from 'fastify';
 import { LOGGER, TOKEN_VERIFIER } from '../platform/tokens';
 import { accessRuleOf } from './access-rules';
+import '../audit/audit-trail';
 import { ApiError } from './api-error';
 import { routeIdOf } from './route-id';
 
@@ -22,12 +23,14 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const routeId = routeIdOf(context.getClass(), context.getHandler());
     const rule = accessRuleOf(routeId);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    // The audit trail reads which endpoint this was, also when the request is refused below.
+    request.routeId = routeId;
     if (!rule) {
       this.logger.error({ routeId }, 'endpoint has no access rule; refused (add it to access-rules.ts)');
       throw new ApiError('AUTH.ROLE_NOT_ALLOWED', 'this endpoint is not open to anyone yet');
     }
     if (rule.access === 'public') return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = await this.tokens.verify(bearerTokenOf(request.headers.authorization));
     request.principal = principal;
     if (!hasRole(principal, ...rule.roles)) {

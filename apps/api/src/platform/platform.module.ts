@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { AuditLog } from '@app/audit';
 import { createTokenVerifier } from '@app/auth';
 import type { PlatformConfig } from '@app/config';
 import { createPool, type Pool } from '@app/database';
@@ -8,7 +9,7 @@ import { LOGGER, PG_POOL, TOKEN_VERIFIER } from './tokens';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
-/** Connections and settings the use cases share: configuration, logger, pool, event store, token verifier. */
+/** Connections and settings the use cases share: configuration, logger, pool, event store, audit log, token verifier. */
 @Global()
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
@@ -23,10 +24,11 @@ export class PlatformModule implements OnApplicationShutdown {
         // The pool connects on first use, so the API starts (and reports 503) while PostgreSQL is down.
         { provide: PG_POOL, useFactory: () => createPool(config.DATABASE_URL) },
         { provide: PostgresEventStore, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
+        { provide: AuditLog, useFactory: (pool: Pool) => new AuditLog(pool), inject: [PG_POOL] },
         // In jwks mode the issuer's keys are fetched on first use, so the API starts while the issuer is away.
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PG_POOL, PostgresEventStore, TOKEN_VERIFIER],
+      exports: [PLATFORM_CONFIG, LOGGER, PG_POOL, PostgresEventStore, AuditLog, TOKEN_VERIFIER],
     };
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
@@ -11,6 +11,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Principal } from '@app/auth';
+import type { FastifyRequest } from 'fastify';
+import '../../audit/audit-trail';
 import { Rejection } from '@app/domain';
 import { referralVisibility } from '../../http/access-rules';
 import { ApiError } from '../../http/api-error';
@@ -40,12 +42,14 @@ export class GetReferralHttpController {
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(ReferralView) }, { $ref: getSchemaPath(ReferralStatusView) }] } })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID: the id is not a UUID.' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'REFERRAL.NOT_FOUND: unknown, not projected yet, or not yours to see.' })
-  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE.' })
-  async get(@Param('id') id: string, @RequestPrincipal() principal: Principal): Promise<ReferralView | ReferralStatusView> {
+  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE, also when the read cannot be recorded in the audit log (then nothing is sent).' })
+  async get(@Param('id') id: string, @RequestPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<ReferralView | ReferralStatusView> {
     if (!UUID.test(id)) {
       throw new ApiError('REQUEST.INVALID', 'the referral id must be a UUID', [{ field: 'id', reason: 'must be a UUID' }]);
     }
     const found = await this.summaries.byId(id);
+    // Recorded in the referral's own hub, also when this caller is answered 404: its auditor sees the probe.
+    if (found) request.auditTarget = { hubId: found.hubId, resourceId: id };
     const visibility = found ? referralVisibility(principal, found) : 'none';
     // One answer for "missing" and "not yours": the caller learns nothing about other hubs' referrals.
     if (!found || visibility === 'none') {

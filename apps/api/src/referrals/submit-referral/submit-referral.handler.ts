@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { inTransaction, type Pool } from '@app/database';
 import { decide, initialState, referralStreamId, type SubmitReferral } from '@app/domain';
 import { PostgresEventStore } from '@app/event-store';
+import { roleCode } from '@app/audit';
+import { AuditTrail } from '../../audit/audit-trail';
 import { ApiError } from '../../http/api-error';
 import { HubIntakeRulesRepository } from '../../hubs/hub-intake-rules.repository';
 import { PG_POOL } from '../../platform/tokens';
@@ -16,6 +18,8 @@ export interface SubmissionContext {
   actor: string;
   /** The agency the user acts for, from the token (not the referrer named in the body). */
   agency: string;
+  /** The roles of the token, recorded in the access audit log (`roleCode`). */
+  roles: readonly string[];
   correlationId: string;
   idempotencyKey?: string;
 }
@@ -27,8 +31,9 @@ export interface SubmissionResult {
 }
 
 /**
- * Records a referral: the hub's intake rules decide it, and its first event and its
- * Idempotency-Key are stored in one transaction, so a rejected or failed request leaves nothing.
+ * Records a referral: the hub's intake rules decide it, and its first event, its
+ * Idempotency-Key and its access audit record are stored in one transaction, so a rejected or
+ * failed request leaves nothing.
  */
 @Injectable()
 export class SubmitReferralHandler {
@@ -37,6 +42,7 @@ export class SubmitReferralHandler {
     private readonly eventStore: PostgresEventStore,
     private readonly hubs: HubIntakeRulesRepository,
     private readonly idempotencyKeys: IntakeIdempotencyKeysRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(request: SubmitReferralRequest, context: SubmissionContext): Promise<SubmissionResult> {
@@ -52,7 +58,11 @@ export class SubmitReferralHandler {
             { field: 'Idempotency-Key', reason: 'was used before with a different request body; use a new key' },
           ]);
         }
-        if (earlier) return { referralId: earlier.referralId, replayed: true };
+        if (earlier) {
+          // Answering with the first referral is still an access to it: recorded like the submit.
+          await this.audit.recordIn(client, this.auditEntry(context, intake.hubId, earlier.referralId));
+          return { referralId: earlier.referralId, replayed: true };
+        }
       }
       const command: SubmitReferral = { type: 'SubmitReferral', data: { referralId, dataset, intake }, metadata: { now: new Date() } };
       const events = decide(command, initialState());
@@ -70,7 +80,26 @@ export class SubmitReferralHandler {
         },
         client,
       );
+      // Last statement before COMMIT (the hub's audit chain stays locked until then): the event
+      // and its audit record commit together, or neither does.
+      await this.audit.recordIn(client, this.auditEntry(context, intake.hubId, referralId));
       return { referralId, replayed: false };
     });
+  }
+
+  private auditEntry(context: SubmissionContext, hubId: string, referralId: string) {
+    return {
+      hubId,
+      userId: context.actor,
+      role: roleCode(context.roles),
+      agency: context.agency,
+      access: 'write' as const,
+      action: 'referral.submit',
+      resourceType: 'referral',
+      resourceId: referralId,
+      purpose: null,
+      outcome: 'allowed' as const,
+      correlationId: context.correlationId,
+    };
   }
 }

@@ -51,7 +51,7 @@ export class SubmitReferralHttpController {
     description: "AUTH.ROLE_NOT_ALLOWED; AUTH.HUB_NOT_ALLOWED: the hub is not among the token's hubs; AUTH.AGENCY_MISMATCH: a referrer names another agency than their own.",
   })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'EVENT_STORE.VERSION_CONFLICT.' })
-  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE: nothing was stored; retry.' })
+  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE (also when the access cannot be recorded in the audit log): nothing was stored; retry.' })
   async submit(
     @Body() body: SubmitReferralRequest,
     @RequestPrincipal() principal: Principal,
@@ -72,9 +72,12 @@ export class SubmitReferralHttpController {
     const { referralId, replayed } = await this.handler.execute(body, {
       actor: principal.userId,
       agency: principal.agency,
+      roles: principal.roles,
       correlationId: request.id,
       idempotencyKey,
     });
+    // Recorded in the handler's transaction: the audit interceptor must not record it again.
+    request.auditRecorded = true;
     void reply.header('location', referralPath(referralId));
     if (replayed) void reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
     return submitReferralResponse(referralId);
