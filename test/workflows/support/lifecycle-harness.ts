@@ -91,6 +91,9 @@ export async function withLifecycleCase(
         await eventually(async () => ((await handle.query(stageQuery)) === stage ? true : undefined), { what: `stage ${stage}` });
       },
     });
+    // A workflow left running would keep timers whose tasks no worker takes once this one stops,
+    // and the test server skips no time while a task waits: later tests would wait in real time.
+    if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
   });
 }
 
