@@ -229,6 +229,70 @@ describe('access audit through the API', () => {
     });
   });
 
+  describe('the auditor query', () => {
+    const auditor = () => as('auditor-north', ['auditor']);
+
+    it("filters the hub's records", async () => {
+      const answer = await call('GET', `/v1/hubs/${NORTH}/audit-records?resourceId=${northReferral}&action=referral.read&outcome=not-found`, await auditor());
+      expect(answer.status).toBe(200);
+      expect(answer.body.records.length).toBeGreaterThan(0);
+      for (const record of answer.body.records) {
+        expect(record).toMatchObject({ hubId: NORTH, resourceId: northReferral, action: 'referral.read', outcome: 'not-found', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      }
+      const byUser = await call('GET', `/v1/hubs/${NORTH}/audit-records?userId=manager-7&access=read`, await auditor());
+      expect(byUser.body.records.map((r: any) => [r.userId, r.access])).toEqual([['manager-7', 'read']]);
+    });
+
+    it('pages in sequence order, with nextAfterSequence', async () => {
+      const seen: number[] = [];
+      let after: number | null = 0;
+      while (after !== null) {
+        const page: Answer = await call('GET', `/v1/hubs/${NORTH}/audit-records?limit=2&afterSequence=${after}`, await auditor());
+        expect(page.status).toBe(200);
+        expect(page.body.records.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.records.map((r: any) => r.sequence));
+        after = page.body.nextAfterSequence;
+      }
+      expect(seen.length).toBeGreaterThan(4);
+      expect(seen).toEqual(seen.map((_, i) => i + 1));
+    });
+
+    it('filters by time: from inclusive, to exclusive', async () => {
+      const all = (await call('GET', `/v1/hubs/${NORTH}/audit-records?limit=1000`, await auditor())).body.records;
+      const cut = all[2].recordedAt;
+      const before = (await call('GET', `/v1/hubs/${NORTH}/audit-records?limit=1000&to=${cut}`, await auditor())).body.records;
+      expect(before.every((r: any) => r.recordedAt < cut)).toBe(true);
+      const after = (await call('GET', `/v1/hubs/${NORTH}/audit-records?limit=1000&from=${cut}`, await auditor())).body.records;
+      expect(after[0].recordedAt).toBe(cut);
+    });
+
+    it('records the query itself', async () => {
+      const correlationId = newCorrelationId();
+      expect((await call('GET', `/v1/hubs/${NORTH}/audit-records?action=referral.submit`, await withCorrelation(auditor(), correlationId))).status).toBe(200);
+      expect(await recordsOf(correlationId)).toEqual([
+        expect.objectContaining({ hub_id: NORTH, user_id: 'auditor-north', role: 'auditor', access: 'read', action: 'audit.query', resource_type: 'audit-log', resource_id: null, outcome: 'allowed' }),
+      ]);
+    });
+
+    it('answers 400 naming each bad parameter', async () => {
+      const answer = await call('GET', `/v1/hubs/${NORTH}/audit-records?limit=5000&outcome=maybe&from=yesterday&afterSequence=-1&colour=red`, await auditor());
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('REQUEST.INVALID');
+      expect(answer.body.fieldErrors.map((e: any) => e.field).sort()).toEqual(['afterSequence', 'colour', 'from', 'limit', 'outcome']);
+    });
+
+    it('refuses anyone but an auditor (403), and an auditor of another hub, recording the refusal', async () => {
+      for (const role of ['hub-manager', 'practitioner', 'referrer', 'operations', 'national-analyst'] as Role[]) {
+        const answer = await call('GET', `/v1/hubs/${NORTH}/audit-records`, await as(`${role}-north`, [role]));
+        expect({ role, status: answer.status, code: answer.body.code }).toEqual({ role, status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' });
+      }
+      const correlationId = newCorrelationId();
+      const elsewhere = await call('GET', `/v1/hubs/${NORTH}/audit-records`, await withCorrelation(as('auditor-south', ['auditor'], [SOUTH]), correlationId));
+      expect(elsewhere).toMatchObject({ status: 403, body: { code: 'AUTH.HUB_NOT_ALLOWED' } });
+      expect(await recordsOf(correlationId)).toEqual([expect.objectContaining({ hub_id: NORTH, user_id: 'auditor-south', action: 'audit.query', outcome: 'denied' })]);
+    });
+  });
+
   it('leaves every hub chain whole after all that', async () => {
     const verification = await new AuditLog(db.pool).verifyChain();
     expect(verification).toMatchObject({ ok: true });

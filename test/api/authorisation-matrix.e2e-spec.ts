@@ -77,7 +77,7 @@ describe('authorisation matrix', () => {
     await db?.drop();
   });
 
-  type Expected = number | 'full' | 'status' | 'not-found' | 'role' | 'hub';
+  type Expected = number | 'full' | 'status' | 'not-found' | 'role' | 'hub' | 'audit';
 
   interface Case {
     what: string;
@@ -128,6 +128,20 @@ describe('authorisation matrix', () => {
         expected: { referrer: 'not-found', practitioner: 'not-found', 'hub-manager': 'not-found', 'national-analyst': 'role', operations: 'role', auditor: 'role' },
       },
     ],
+    'GET /v1/hubs/:hubId/audit-records': [
+      {
+        what: "query own hub's audit log",
+        method: 'GET',
+        path: () => `/v1/hubs/${NORTH}/audit-records`,
+        expected: { referrer: 'role', practitioner: 'role', 'hub-manager': 'role', 'national-analyst': 'role', operations: 'role', auditor: 'audit' },
+      },
+      {
+        what: "query another hub's audit log",
+        method: 'GET',
+        path: () => `/v1/hubs/${SOUTH}/audit-records`,
+        expected: { referrer: 'role', practitioner: 'role', 'hub-manager': 'role', 'national-analyst': 'role', operations: 'role', auditor: 'hub' },
+      },
+    ],
   };
 
   const cases = Object.entries(ROUTES).flatMap(([route, list]) =>
@@ -159,6 +173,13 @@ describe('authorisation matrix', () => {
         expect(notFoundShape(answer.body, path.split('/').pop() as string)).toEqual(notFoundShape(missing.body, missingId));
         break;
       }
+      case 'audit':
+        // Its own hub's records only: ids and codes, never case data.
+        expect(answer.status).toBe(200);
+        expect(answer.body.records.length).toBeGreaterThan(0);
+        expect(answer.body.records.every((r: { hubId: string }) => r.hubId === NORTH)).toBe(true);
+        expect(JSON.stringify(answer.body)).not.toContain('Sam Example');
+        break;
       case 'full':
         expect(answer.status).toBe(200);
         expect(answer.body).toMatchObject({ referralId: referrals.north, hubId: NORTH, subject: { displayName: 'Sam Example' }, concernCategories: ['neglect'] });

@@ -42,6 +42,7 @@ describe('the access rules', () => {
       'GET /health': 'public',
       'POST /v1/referrals': ['referrer', 'practitioner', 'hub-manager'],
       'GET /v1/referrals/:id': ['referrer', 'practitioner', 'hub-manager'],
+      'GET /v1/hubs/:hubId/audit-records': ['auditor'],
     });
   });
 
@@ -62,9 +63,13 @@ describe('the access rules', () => {
     expect(Object.fromEntries(audited.map(([route, audit]) => [route, `${audit.access} ${audit.action} ${audit.resourceType}`]))).toEqual({
       'POST /v1/referrals': 'write referral.submit referral',
       'GET /v1/referrals/:id': 'read referral.read referral',
+      'GET /v1/hubs/:hubId/audit-records': 'read audit.query audit-log',
     });
   });
 
+  it('open the audit log to auditors only, and case data never to them', () => {
+    expect(ACCESS_RULES['GET /v1/hubs/:hubId/audit-records'].roles).toEqual(['auditor']);
+  });
 
   it('never open an endpoint with personal data to national analysts, operations or auditors', () => {
     for (const route of ['POST /v1/referrals', 'GET /v1/referrals/:id'] as const) {

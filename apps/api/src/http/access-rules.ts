@@ -46,6 +46,12 @@ export const ACCESS_RULES = {
     data: "practitioners and hub managers: any referral of their hubs; referrers: the status of referrals they submitted; anything else answers 404 as if it did not exist",
     audit: { access: 'read', action: 'referral.read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
   },
+  'GET /v1/hubs/:hubId/audit-records': {
+    access: 'roles',
+    roles: ['auditor'],
+    data: "only the audit log of a hub in the token's hubs (else 403 AUTH.HUB_NOT_ALLOWED); ids and codes only, never case data",
+    audit: { access: 'read', action: 'audit.query', resourceType: 'audit-log', recordedBy: 'interceptor' },
+  },
 } as const satisfies Record<string, AccessRule>;
 
 export type RouteId = keyof typeof ACCESS_RULES;
