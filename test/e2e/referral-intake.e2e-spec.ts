@@ -24,6 +24,8 @@ import { bearer } from '../support/tokens';
  * starter and worker, each on this file's own database, topic and task queue. One referral
  * goes through all of them; then Kafka and Temporal are each stopped while referrals arrive.
  */
+const AFTER_OUTAGE_MS = 90000;
+
 describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
   const hubId = 'e2e-hub';
   const logger = pino({ level: 'silent' });
@@ -90,12 +92,19 @@ describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
     return runs;
   }
 
-  /** Waits until a referral has travelled every path: Kafka (both events), workflow, read model. */
-  async function expectFullyProcessed(referralId: string): Promise<void> {
-    await eventually(async () => (messagesFor(referralId).length >= 2 ? true : undefined), { what: `both events of ${referralId} on Kafka` });
+  /**
+   * Waits until a referral has travelled every path: Kafka (both events), workflow, read model.
+   * After an outage the bound is longer: a restarted broker or server, and every client's
+   * reconnection and group rebalance, can take a minute on a busy two-core machine.
+   */
+  async function expectFullyProcessed(referralId: string, timeoutMs = 30000): Promise<void> {
+    await eventually(async () => (messagesFor(referralId).length >= 2 ? true : undefined), {
+      what: `both events of ${referralId} on Kafka`,
+      timeoutMs,
+    });
     const description = await eventually(
       () => temporal.workflow.getHandle(referralWorkflowId(referralId)).describe().catch(() => undefined),
-      { what: `workflow of ${referralId}` },
+      { what: `workflow of ${referralId}`, timeoutMs },
     );
     expect(description.status.name).toBe('RUNNING');
     expect(description.taskQueue).toBe(config.TEMPORAL_TASK_QUEUE);
@@ -105,7 +114,7 @@ describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
         const body = (await response.json()) as { stage?: string };
         return response.status === 200 && body.stage === 'awaiting-triage' ? body : undefined;
       },
-      { what: `read model of ${referralId} at awaiting-triage` },
+      { what: `read model of ${referralId} at awaiting-triage`, timeoutMs },
     );
     expect(view).toMatchObject({ referralId, hubId, stage: 'awaiting-triage' });
   }
@@ -137,7 +146,7 @@ describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
     }
     expect(submitted.map((s) => s.status)).toEqual([201, 201, 201, 201, 201]);
 
-    for (const { referralId } of submitted) await expectFullyProcessed(referralId);
+    for (const { referralId } of submitted) await expectFullyProcessed(referralId, AFTER_OUTAGE_MS);
     const { rows } = await db.pool.query<{ referral_id: string; stream_version: number }>(
       'SELECT referral_id, stream_version FROM referral_summary WHERE referral_id = ANY($1::uuid[])',
       [submitted.map((s) => s.referralId)],
@@ -158,7 +167,7 @@ describe('referral intake end to end (PostgreSQL, Kafka, Temporal)', () => {
       localStack('start', 'temporal');
     }
     expect(taken.status).toBe(201);
-    await expectFullyProcessed(taken.referralId);
+    await expectFullyProcessed(taken.referralId, AFTER_OUTAGE_MS);
     expect(await workflowRuns(taken.referralId)).toBe(1);
     const events = await store.readStream(referralStreamId(taken.referralId));
     expect(events.map((e) => e.type)).toEqual(['ReferralReceived', 'TriageAwaited']);

@@ -18,7 +18,9 @@ export interface TopicReader {
 
 /** Reads a topic from its beginning with a consumer group of its own, as an agency's system would. */
 export async function readTopic(kafka: Kafka, topic: string): Promise<TopicReader> {
-  const consumer = kafka.consumer({ groupId: `test-reader-${uniqueSuffix()}` });
+  // A short session, as the projector's: after a broker restart the group rebalances in seconds,
+  // not after the 30 s default during which a lost member still holds its partitions.
+  const consumer = kafka.consumer({ groupId: `test-reader-${uniqueSuffix()}`, sessionTimeout: 10000, heartbeatInterval: 1000 });
   const messages: ReadMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
