@@ -56,9 +56,16 @@ describe('one referral workflow per received referral', () => {
       [2, 'TriageAwaited'],
     ]);
     expect(stream[1]).toMatchObject({
-      eventId: stepEventId(workflowId, 'record-triage-awaited'),
-      data: { referralId },
-      metadata: { actor: 'system:referral-lifecycle', hubId: 'hub-north', causationId: received.eventId, correlationId: received.metadata.correlationId },
+      // BeginLifecycle is the workflow's first command (sequence 1) under the hub policy (lifecycle-v2).
+      eventId: stepEventId(workflowId, 'lifecycle/1'),
+      data: { referralId, dueAt: expect.any(String), policyVersion: 1 },
+      metadata: {
+        actor: 'system:referral-lifecycle',
+        hubId: 'hub-north',
+        causationId: received.eventId,
+        correlationId: received.metadata.correlationId,
+        policyVersion: 1,
+      },
     });
     expect(await temporal.call((client) => client.workflow.getHandle(workflowId).query(stageQuery))).toBe('awaiting-triage');
   });
