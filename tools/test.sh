@@ -17,7 +17,10 @@ npm run --silent build
 mkdir -p test-results
 status=0
 npx jest --selectProjects unit --json --outputFile=test-results/unit.json "$@" || status=$?
-npx jest --selectProjects integration --runInBand --json --outputFile=test-results/integration.json "$@" || status=$?
+# --forceExit: after a broker or server restart, a client library can keep a reconnect timer
+# alive past the last test, and jest would then wait forever instead of reporting. Known
+# leak, tracked in the closing note of the foundation issue; the results are already final.
+npx jest --selectProjects integration --runInBand --forceExit --json --outputFile=test-results/integration.json "$@" || status=$?
 
 node -e '
   const fs = require("fs");
