@@ -1,4 +1,4 @@
-import { begin, dataset, received, referralId, spec } from '../testing/referral/lifecycle-fixtures';
+import { authorise, begin, dataset, historyOfFrom, received, referralId, spec, triage } from '../testing/referral/lifecycle-fixtures';
 import { mostSevereLevel, ragLevel, isAuthoriser } from './lifecycle-policy';
 import { nationalDefaultLifecyclePolicy } from './national-default-lifecycle-policy';
 
@@ -24,6 +24,14 @@ describe('the national default lifecycle policy', () => {
     expect(policy.hubId).toBe('northshire');
     expect(isAuthoriser(policy, 'mia')).toBe(true);
     expect(isAuthoriser(policy, 'someone-else')).toBe(false);
+  });
+
+  it('leaves no one to authorise a decision its one authoriser recorded: decisions are for practitioners to record', () => {
+    const mia = { userId: 'mia', agency: 'social-care' as const };
+    spec
+      .given(historyOfFrom([received()], begin(undefined, policy), triage({ by: mia }, undefined, policy)))
+      .when(authorise(undefined, mia, policy))
+      .thenRejects('REFERRAL.NOT_ALLOWED', 'by.userId');
   });
 
   it('times an immediate-risk request received on a Friday afternoon in London over the weekend', () => {

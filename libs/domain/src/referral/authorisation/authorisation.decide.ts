@@ -1,9 +1,10 @@
+import { Rejection } from '../../shared/rejection';
 import { requestInformation } from '../information-gathering/request-information';
 import { triageLeadsToGathering } from '../lifecycle/decisions';
 import { dueAfter } from '../lifecycle/deadlines';
 import { climb } from '../lifecycle/escalation';
 import { requireAuthoriser, requireRagLevel, requireText, started, wrongStage } from '../lifecycle/guards';
-import type { LifecycleMetadata } from '../lifecycle/lifecycle.types';
+import type { Actor, LifecycleMetadata } from '../lifecycle/lifecycle.types';
 import { outcomeEvents, referrerNotified } from '../outcome/outcome';
 import type { ReferralEvent } from '../referral.events';
 import { openActions, type ReferralState, type StartedReferral } from '../referral.state';
@@ -19,9 +20,24 @@ function waiting(command: AuthoriseDecision | ReturnDecision, state: ReferralSta
   return referral;
 }
 
+/**
+ * Oversight is a second pair of eyes: nobody authorises a decision they recorded, nor upholds
+ * one of theirs that is challenged. Returning it (withdrawing, or conceding the challenge) is
+ * always open to them.
+ */
+function requireSecondPairOfEyes(referral: Waiting, by: Actor): void {
+  if (referral.decision?.by.userId !== by.userId) return;
+  throw new Rejection(
+    'REFERRAL.NOT_ALLOWED',
+    `${by.userId} made this decision; a decision needs someone other than its maker to authorise it`,
+    'by.userId',
+  );
+}
+
 export function authoriseDecision(command: AuthoriseDecision, state: ReferralState): ReferralEvent[] {
   const referral = waiting(command, state);
   const { data, metadata } = command;
+  requireSecondPairOfEyes(referral, data.by);
   const { kind } = referral.authorisation;
   const policyVersion = metadata.policy.policyVersion;
   if (kind === 'challenge') {

@@ -1,9 +1,12 @@
 import {
+  atStrategyDiscussion,
   atTriage,
   authorise,
+  challenge,
   awaitingStrategyAuthorisation,
   awaitingTriageAuthorisation,
   delegate,
+  discussion,
   historyOfFrom,
   manager,
   meta,
@@ -265,6 +268,85 @@ describe('management oversight', () => {
             type: 'AuthorisationEscalated',
             data: expect.objectContaining({ kind: 'strategy', level: 1, escalatedAt: '2026-03-04T11:00:00.000Z' }),
           }),
+        ]);
+    });
+  });
+
+  describe('when the decision awaiting authorisation was made by an authoriser', () => {
+    const triagedByManager = () => awaitingTriageAuthorisation({ by: manager });
+
+    it('refuses the maker authorising their own triage decision', () => {
+      spec.given(triagedByManager()).when(authorise()).thenRejects('REFERRAL.NOT_ALLOWED', 'by.userId');
+    });
+
+    it('lets another authoriser authorise it', () => {
+      spec
+        .given(triagedByManager())
+        .when(authorise(AT, delegate))
+        .then([
+          expect.objectContaining({ type: 'DecisionAuthorised', data: expect.objectContaining({ by: delegate }) }),
+          expect.objectContaining({ type: 'InformationRequested' }),
+          expect.objectContaining({ type: 'InformationRequested' }),
+        ]);
+    });
+
+    it('lets the maker return it: withdrawing a decision needs no second pair of eyes', () => {
+      spec
+        .given(triagedByManager())
+        .when(returnIt())
+        .then([expect.objectContaining({ type: 'DecisionReturned', data: expect.objectContaining({ by: manager, kind: 'triage' }) })]);
+    });
+
+    it('refuses the maker authorising their own strategy decision', () => {
+      spec
+        .given(historyOfFrom(atStrategyDiscussion(), discussion({ by: delegate })))
+        .when(authorise('2026-03-03T16:00:00.000Z', delegate))
+        .thenRejects('REFERRAL.NOT_ALLOWED', 'by.userId');
+    });
+
+    it('lets the accountable manager authorise the strategy decision a delegate recorded', () => {
+      spec
+        .given(historyOfFrom(atStrategyDiscussion(), discussion({ by: delegate })))
+        .when(authorise('2026-03-03T16:00:00.000Z'))
+        .then([
+          expect.objectContaining({ type: 'DecisionAuthorised', data: expect.objectContaining({ kind: 'strategy', by: manager }) }),
+          expect.objectContaining({ type: 'OutcomeDecided' }),
+          expect.objectContaining({ type: 'ReferrerNotified' }),
+        ]);
+    });
+  });
+
+  describe('when a challenge to a decision made by an authoriser awaits resolution', () => {
+    // Early help recorded by the manager, authorised by the delegate, closed; then challenged.
+    const RESOLVED = '2026-03-05T13:00:00.000Z';
+    const challenged = () =>
+      historyOfFrom(
+        awaitingTriageAuthorisation({ decision: 'early-help', rag: 'green', by: manager }),
+        authorise(AT, delegate),
+        challenge(),
+      );
+
+    it('refuses the maker upholding their own challenged decision', () => {
+      spec.given(challenged()).when(authorise(RESOLVED)).thenRejects('REFERRAL.NOT_ALLOWED', 'by.userId');
+    });
+
+    it('lets another authoriser uphold it, even the one who authorised it', () => {
+      spec
+        .given(challenged())
+        .when(authorise(RESOLVED, delegate))
+        .then([
+          expect.objectContaining({ type: 'ChallengeResolved', data: expect.objectContaining({ upheld: true, by: delegate }) }),
+          expect.objectContaining({ type: 'ReferrerNotified' }),
+        ]);
+    });
+
+    it('lets the maker concede the challenge: the decision is re-opened', () => {
+      spec
+        .given(challenged())
+        .when(returnIt(RESOLVED))
+        .then([
+          expect.objectContaining({ type: 'ChallengeResolved', data: expect.objectContaining({ upheld: false, by: manager }) }),
+          expect.objectContaining({ type: 'ReferrerNotified' }),
         ]);
     });
   });
