@@ -1,0 +1,10 @@
+export * from './hub-policy.types';
+export { NATIONAL_HUB_POLICY_TEMPLATE, type HubPolicyTemplate, type HubSpecificField } from './national-template';
+export { resolvePolicy, type HubPolicyOverrides, type HubPolicyDraft } from './resolve-policy';
+export { validateHubPolicy, type HubPolicyValidation } from './validation/validate-hub-policy';
+export type { PolicyProblem } from './validation/policy-problem';
+export { HUB_POLICY_SCHEMA } from './validation/schema-problems';
+export { NATIONAL_CORE_AGENCIES } from './validation/agency-rules';
+export { toLifecyclePolicy, toHubIntakeRules } from './to-lifecycle-policy';
+export { compileCalendar } from './compile-calendar';
+export { hasSignedAgreement, visibleSensitivities } from './sharing';
