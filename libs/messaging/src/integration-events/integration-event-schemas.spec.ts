@@ -1,9 +1,20 @@
 import { ADULT_AGE_BANDS, AGENCIES, CHILD_AGE_BANDS, CONCERN_CATEGORIES, CONSENT_STATUSES } from '@app/domain';
 import received from '../../schemas/mash.referral.received.v1.json';
-import { IntegrationEventSchemas } from './integration-event-schemas';
+import triageAwaited from '../../schemas/mash.referral.triage-awaited.v1.json';
+import { INTEGRATION_EVENT_SCHEMAS, IntegrationEventSchemas } from './integration-event-schemas';
 import { REFERRAL_INTEGRATION_TYPES } from './referral-integration-events';
 import { toIntegrationEvent } from './to-integration-event';
 import { recordedReferralReceived, recordedTriageAwaited } from '../testing/recorded-referral-events';
+import { allRecordedExamples } from '../testing/recorded-lifecycle-events';
+
+/** Every `enum` in a schema that lists agencies, wherever it is nested. */
+function agencyEnums(node: unknown): unknown[][] {
+  if (Array.isArray(node)) return node.flatMap(agencyEnums);
+  if (typeof node !== 'object' || node === null) return [];
+  const found = Object.values(node).flatMap(agencyEnums);
+  const { enum: values } = node as { enum?: unknown[] };
+  return values?.includes('police') ? [values, ...found] : found;
+}
 
 describe('integration event schemas', () => {
   const schemas = new IntegrationEventSchemas();
@@ -13,6 +24,34 @@ describe('integration event schemas', () => {
     ['mash.referral.triage-awaited.v1', recordedTriageAwaited()],
   ])('%s as mapped conforms to its schema', (_type, recorded) => {
     expect(schemas.check(toIntegrationEvent(recorded))).toEqual({ valid: true, problems: [] });
+  });
+
+  it.each(allRecordedExamples().map((e) => [`${e.type} v${e.streamVersion}`, e] as const))(
+    '%s as mapped conforms to its schema',
+    (_name, recorded) => {
+      expect(schemas.check(toIntegrationEvent(recorded))).toEqual({ valid: true, problems: [] });
+    },
+  );
+
+  it('refuses a lifecycle event carrying free text in its data', () => {
+    const event = toIntegrationEvent(allRecordedExamples().find((e) => e.type === 'TriageDecisionRecorded')!)!;
+    const check = schemas.check({ ...event, data: { ...event.data, rationale: 'words' } });
+    expect(check).toEqual({ valid: false, problems: ['/data must NOT have additional properties'] });
+  });
+
+  it('gives every schema the same envelope, differing only in type, title and data', () => {
+    const envelope = (schema: object) => {
+      const { $id, title, description, properties, ...rest } = schema as typeof triageAwaited;
+      const { type, data, ...fields } = properties;
+      return { rest, fields, id: $id.replace(title, ''), type: type.const === title };
+    };
+    for (const schema of Object.values(INTEGRATION_EVENT_SCHEMAS)) expect(envelope(schema)).toEqual(envelope(triageAwaited));
+  });
+
+  it('lists exactly the domain agencies wherever a schema names an agency', () => {
+    const lists = Object.values(INTEGRATION_EVENT_SCHEMAS).flatMap(agencyEnums);
+    expect(lists.length).toBeGreaterThan(20);
+    for (const values of lists) expect(values.filter((v) => v !== null)).toEqual([...AGENCIES]);
   });
 
   it('accepts a subject known only by age band', () => {

@@ -1,4 +1,4 @@
-import type { ReferralReceived, TriageAwaited } from '@app/domain';
+import type { ReferralEvent, ReferralEventType, ReferralReceived, TriageAwaited } from '@app/domain';
 import type { EventMetadata, RecordedEvent } from '@app/event-store';
 
 /** Stored referral events as the event store hands them out, for the pure tests of mappings. */
@@ -57,5 +57,29 @@ export function recordedTriageAwaited(): RecordedEvent<'TriageAwaited', TriageAw
     metadata: { ...metadata, policyVersion: undefined },
     recordedAt: new Date('2025-01-06T09:15:02.500Z'),
     position: { transactionId: 901n, globalPosition: 9007199254740994n },
+  };
+}
+
+/** A stored event of any referral type, as the event store hands it out. */
+export type RecordedReferralEvent<Type extends ReferralEventType> = RecordedEvent<Type, DataOf<Type>>;
+type DataOf<Type extends ReferralEventType> = Extract<ReferralEvent, { type: Type }>['data'];
+
+/** A stored event at `streamVersion` of the referral, with an event id and position to match. */
+export function recorded<Type extends ReferralEventType>(
+  type: Type,
+  data: DataOf<Type>,
+  streamVersion: number,
+): RecordedReferralEvent<Type> {
+  return {
+    eventId: `0b9f3c1e-1111-4a2b-8c3d-${String(streamVersion).padStart(12, '0')}`,
+    streamId: `referral-${REFERRAL_ID}`,
+    streamVersion,
+    hubId: 'north-mash',
+    type,
+    schemaVersion: 1,
+    data,
+    metadata,
+    recordedAt: new Date(Date.UTC(2025, 0, 6, 9, 15) + streamVersion * 60_000),
+    position: { transactionId: 900n + BigInt(streamVersion), globalPosition: 9007199254740992n + BigInt(streamVersion) },
   };
 }
