@@ -88,7 +88,38 @@ describe('authorisation matrix', () => {
     expected: Record<Role, Expected>;
   }
 
+  /**
+   * A lifecycle command, on a north referral and on a south one. No worker runs here, so no
+   * workflow exists: an allowed caller gets past access to 409 REFERRAL.WORKFLOW_NOT_READY.
+   */
+  function lifecycleCommand(command: string, body: unknown, allowed: Role[]): Case[] {
+    const as = (own: Expected): Record<Role, Expected> => Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role) ? own : 'role'])) as Record<Role, Expected>;
+    return [
+      { what: `${command} on a referral of own hub`, method: 'POST', path: () => `/v1/referrals/${referrals.north}/${command}`, body: () => body, expected: as(409) },
+      { what: `${command} on another hub's referral`, method: 'POST', path: () => `/v1/referrals/${referrals.south}/${command}`, body: () => body, expected: as(404) },
+    ];
+  }
+  const CASEWORK: Role[] = ['practitioner', 'hub-manager'];
+  const actionId = '5b0f7c1e-3f7a-4d2b-9a51-0c6e8d2f4a10';
+
   const ROUTES: Record<keyof typeof ACCESS_RULES, Case[]> = {
+    'POST /v1/referrals/:id/triage': lifecycleCommand('triage', { rag: 'amber', decision: 'mash-enquiry', rationale: 'pattern of neglect' }, CASEWORK),
+    'POST /v1/referrals/:id/rating': lifecycleCommand('rating', { rag: 'red', rationale: 'new information' }, CASEWORK),
+    'POST /v1/referrals/:id/authorisations': lifecycleCommand('authorisations', { outcome: 'authorised', rationale: 'agreed' }, ['hub-manager']),
+    'POST /v1/referrals/:id/information-requests/:agency/response': lifecycleCommand(
+      'information-requests/police/response',
+      { responseId: '0d7c1f0e-2b8a-4c3e-9f1a-6e5d4c3b2a19', summary: 'known to police' },
+      CASEWORK,
+    ),
+    'POST /v1/referrals/:id/information-gathering/close': lifecycleCommand('information-gathering/close', { rationale: 'enough is known' }, ['hub-manager']),
+    'POST /v1/referrals/:id/strategy-discussion': lifecycleCommand(
+      'strategy-discussion',
+      { heldAt: '2026-03-02T10:30:00Z', attendees: [], absences: [], decision: 'section-47-enquiry', rationale: 'risk', actions: [] },
+      CASEWORK,
+    ),
+    'POST /v1/referrals/:id/actions/:actionId/complete': lifecycleCommand(`actions/${actionId}/complete`, { note: 'done' }, CASEWORK),
+    'POST /v1/referrals/:id/actions/:actionId/cancel': lifecycleCommand(`actions/${actionId}/cancel`, { reason: 'not needed' }, CASEWORK),
+    'POST /v1/referrals/:id/challenge': lifecycleCommand('challenge', { reason: 'disagree' }, ['referrer']),
     'GET /health': [
       { what: 'health', method: 'GET', path: () => '/health', expected: { referrer: 200, practitioner: 200, 'hub-manager': 200, 'national-analyst': 200, operations: 200, auditor: 200 } },
     ],

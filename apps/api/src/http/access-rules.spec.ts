@@ -42,6 +42,15 @@ describe('the access rules', () => {
       'GET /health': 'public',
       'POST /v1/referrals': ['referrer', 'practitioner', 'hub-manager'],
       'GET /v1/referrals/:id': ['referrer', 'practitioner', 'hub-manager'],
+      'POST /v1/referrals/:id/triage': ['practitioner', 'hub-manager'],
+      'POST /v1/referrals/:id/rating': ['practitioner', 'hub-manager'],
+      'POST /v1/referrals/:id/authorisations': ['hub-manager'],
+      'POST /v1/referrals/:id/information-requests/:agency/response': ['practitioner', 'hub-manager'],
+      'POST /v1/referrals/:id/information-gathering/close': ['hub-manager'],
+      'POST /v1/referrals/:id/strategy-discussion': ['practitioner', 'hub-manager'],
+      'POST /v1/referrals/:id/actions/:actionId/complete': ['practitioner', 'hub-manager'],
+      'POST /v1/referrals/:id/actions/:actionId/cancel': ['practitioner', 'hub-manager'],
+      'POST /v1/referrals/:id/challenge': ['referrer'],
       'GET /v1/hubs/:hubId/audit-records': ['auditor'],
     });
   });
@@ -63,6 +72,15 @@ describe('the access rules', () => {
     expect(Object.fromEntries(audited.map(([route, audit]) => [route, `${audit.access} ${audit.action} ${audit.resourceType}`]))).toEqual({
       'POST /v1/referrals': 'write referral.submit referral',
       'GET /v1/referrals/:id': 'read referral.read referral',
+      'POST /v1/referrals/:id/triage': 'write referral.triage referral',
+      'POST /v1/referrals/:id/rating': 'write referral.re-rate referral',
+      'POST /v1/referrals/:id/authorisations': 'write referral.authorise referral',
+      'POST /v1/referrals/:id/information-requests/:agency/response': 'write referral.information-response referral',
+      'POST /v1/referrals/:id/information-gathering/close': 'write referral.information-gathering-close referral',
+      'POST /v1/referrals/:id/strategy-discussion': 'write referral.strategy-discussion referral',
+      'POST /v1/referrals/:id/actions/:actionId/complete': 'write referral.action-complete referral',
+      'POST /v1/referrals/:id/actions/:actionId/cancel': 'write referral.action-cancel referral',
+      'POST /v1/referrals/:id/challenge': 'write referral.challenge referral',
       'GET /v1/hubs/:hubId/audit-records': 'read audit.query audit-log',
     });
   });
@@ -72,7 +90,9 @@ describe('the access rules', () => {
   });
 
   it('never open an endpoint with personal data to national analysts, operations or auditors', () => {
-    for (const route of ['POST /v1/referrals', 'GET /v1/referrals/:id'] as const) {
+    const caseData = Object.keys(ACCESS_RULES).filter((route) => route.startsWith('POST /v1/referrals') || route.startsWith('GET /v1/referrals')) as (keyof typeof ACCESS_RULES)[];
+    expect(caseData.length).toBeGreaterThan(2);
+    for (const route of caseData) {
       const rule = ACCESS_RULES[route];
       expect(rule.roles).not.toEqual(expect.arrayContaining(['national-analyst']));
       expect(rule.roles).not.toContain('operations');

@@ -32,6 +32,16 @@ export interface AuditRule {
 
 const HUB_CASEWORK: readonly Role[] = ['practitioner', 'hub-manager'];
 
+/** A lifecycle command on one referral: a write, recorded once the workflow has applied it. */
+function lifecycleCommand(roles: readonly Role[], action: string) {
+  return {
+    access: 'roles',
+    roles,
+    data: "only referrals of a hub in the token's hubs; any other answers 404 as if it did not exist",
+    audit: { access: 'write', action, resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
+  } as const satisfies AccessRule;
+}
+
 export const ACCESS_RULES = {
   'GET /health': { access: 'public', why: 'load balancers and orchestrators probe it; it names dependencies, never data' },
   'POST /v1/referrals': {
@@ -46,6 +56,18 @@ export const ACCESS_RULES = {
     data: "practitioners and hub managers: any referral of their hubs; referrers: the status of referrals they submitted; anything else answers 404 as if it did not exist",
     audit: { access: 'read', action: 'referral.read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
   },
+  // Lifecycle commands: the referral must be of a hub in the token (else 404, as if unknown);
+  // the domain rules then check who may do what (authorisers, the requested agency, the referrer's agency).
+  'POST /v1/referrals/:id/triage': lifecycleCommand(HUB_CASEWORK, 'referral.triage'),
+  'POST /v1/referrals/:id/rating': lifecycleCommand(HUB_CASEWORK, 'referral.re-rate'),
+  'POST /v1/referrals/:id/authorisations': lifecycleCommand(['hub-manager'], 'referral.authorise'),
+  'POST /v1/referrals/:id/information-requests/:agency/response': lifecycleCommand(HUB_CASEWORK, 'referral.information-response'),
+  'POST /v1/referrals/:id/information-gathering/close': lifecycleCommand(['hub-manager'], 'referral.information-gathering-close'),
+  'POST /v1/referrals/:id/strategy-discussion': lifecycleCommand(HUB_CASEWORK, 'referral.strategy-discussion'),
+  'POST /v1/referrals/:id/actions/:actionId/complete': lifecycleCommand(HUB_CASEWORK, 'referral.action-complete'),
+  'POST /v1/referrals/:id/actions/:actionId/cancel': lifecycleCommand(HUB_CASEWORK, 'referral.action-cancel'),
+  // The referrer's own: hub staff may not raise it on their behalf (the rules check the referrer's agency).
+  'POST /v1/referrals/:id/challenge': lifecycleCommand(['referrer'], 'referral.challenge'),
   'GET /v1/hubs/:hubId/audit-records': {
     access: 'roles',
     roles: ['auditor'],

@@ -33,6 +33,8 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'AUTH.AGENCY_MISMATCH': 403,
   'IDEMPOTENCY.KEY_REUSED': 422,
   'EVENT_STORE.VERSION_CONFLICT': 409,
+  'REFERRAL.WORKFLOW_NOT_READY': 409,
+  'REFERRAL.LEGACY_WORKFLOW': 409,
   'DEPENDENCY.UNAVAILABLE': 503,
   INTERNAL: 500,
 } satisfies Record<RejectionCode | ApiErrorCode, number>;

@@ -207,3 +207,43 @@ export function EnumArrayField(
     }),
   );
 }
+
+/** An instant with its offset, as the domain records times: 2026-03-02T10:30:00Z or 2026-03-02T10:30:00+01:00. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isInstant(value: unknown): boolean {
+  return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(value.slice(0, 10));
+}
+
+export function InstantField(options: { optional?: boolean; description?: string; example?: string } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    (target: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name: 'isInstant',
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: { message: 'must be a date and time with its offset, e.g. 2026-03-02T10:30:00Z' },
+        validator: { validate: isInstant },
+      }),
+    ApiProperty({
+      type: String,
+      format: 'date-time',
+      required: !options.optional,
+      nullable: options.optional || undefined,
+      description: options.description,
+      example: options.example,
+    }),
+  );
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function UuidField(options: { description?: string } = {}): PropertyDecorator {
+  return applyDecorators(
+    IsDefined({ message: 'is required' }),
+    IsString({ message: 'must be a string' }),
+    Matches(UUID_PATTERN, { message: 'must be a UUID' }),
+    ApiProperty({ type: String, format: 'uuid', required: true, description: options.description }),
+  );
+}

@@ -5,15 +5,19 @@ import type { PlatformConfig } from '@app/config';
 import { createPool, type Pool } from '@app/database';
 import { PostgresEventStore } from '@app/event-store';
 import type { Logger } from '@app/observability';
-import { LOGGER, PG_POOL, TOKEN_VERIFIER } from './tokens';
+import { Client, Connection } from '@temporalio/client';
+import { LOGGER, PG_POOL, TEMPORAL_CLIENT, TOKEN_VERIFIER } from './tokens';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
-/** Connections and settings the use cases share: configuration, logger, pool, event store, audit log, token verifier. */
+/** Connections and settings the use cases share: configuration, logger, pool, event store, audit log, token verifier, Temporal client. */
 @Global()
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
 
   static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
     return {
@@ -27,12 +31,17 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: AuditLog, useFactory: (pool: Pool) => new AuditLog(pool), inject: [PG_POOL] },
         // In jwks mode the issuer's keys are fetched on first use, so the API starts while the issuer is away.
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
+        // Lazy like the pool: the API starts while Temporal is down, and lifecycle commands answer 503 until it is back.
+        {
+          provide: TEMPORAL_CLIENT,
+          useFactory: () => new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+        },
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PG_POOL, PostgresEventStore, AuditLog, TOKEN_VERIFIER],
+      exports: [PLATFORM_CONFIG, LOGGER, PG_POOL, PostgresEventStore, AuditLog, TOKEN_VERIFIER, TEMPORAL_CLIENT],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.temporal.connection.close()]);
   }
 }

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { HubIntakeRulesRepository } from '../hubs/hub-intake-rules.repository';
 import { GetReferralHttpController } from './get-referral/get-referral.http.controller';
 import { ReferralSummaryQuery } from './get-referral/referral-summary.query';
+import { LifecycleCommandsModule } from './lifecycle-commands/lifecycle-commands.module';
 import { IntakeIdempotencyKeysRepository } from './submit-referral/intake-idempotency-keys.repository';
 import { SubmitReferralHandler } from './submit-referral/submit-referral.handler';
 import { SubmitReferralHttpController } from './submit-referral/submit-referral.http.controller';
 
 @Module({
+  imports: [LifecycleCommandsModule],
   controllers: [SubmitReferralHttpController, GetReferralHttpController],
   providers: [SubmitReferralHandler, HubIntakeRulesRepository, IntakeIdempotencyKeysRepository, ReferralSummaryQuery],
 })
