@@ -22,6 +22,13 @@ export const northshireOverrides = {
   ...hubFacts,
   delegates: [{ userId: 'dan', name: 'Dan Reyes' }],
   directReferrals: { sources: 'police-only', publicFrontDoor: false },
+  agencies: {
+    core: [
+      { agency: 'police', escalationContacts: [{ role: 'agency-team-manager', name: 'DS Ana Ruiz', phone: '+44 1632 960001' }] },
+      { agency: 'social-care', escalationContacts: [{ role: 'agency-team-manager', name: 'Sam Hale', email: 'sam.hale@northshire.example' }] },
+      { agency: 'health', escalationContacts: [{ role: 'service-manager', name: 'Dr Lee Ward', email: 'lee.ward@nhs.example', phone: '+44 1632 960002' }] },
+    ],
+  },
   ragLevels: [
     {
       code: 'red',
