@@ -47,7 +47,7 @@ const lifecycle: ReferralIntegrationEvent[] = [
     householdSize: 2,
     consent: { status: 'given', familyAware: true },
   }),
-  next(T.triageAwaited, { since: at(6, '09:16') }),
+  next(T.triageAwaited, { since: at(6, '09:16'), dueAt: at(7, '09:16') }),
   next(T.triageDecided, { rag: 'amber', decision: 'mash-enquiry', decidedAt: at(6, '11:00'), by: practitioner }),
   next(T.authorisationRequested, { kind: 'triage', requestedAt: at(6, '11:00'), dueAt: at(6, '15:00') }),
   next(T.decisionAuthorised, { kind: 'triage', decision: 'mash-enquiry', authorisedAt: at(6, '12:00'), by: manager }),

@@ -50,7 +50,7 @@ const received = published(T.received, {
   consent: { status: 'given', familyAware: true },
 });
 const immediateRiskReceived = published(T.received, { ...received.data, immediateRisk: true });
-const triageAwaited = published(T.triageAwaited, { since: at(6, '09:16') });
+const triageAwaited = published(T.triageAwaited, { since: at(6, '09:16'), dueAt: at(7, '09:16') });
 const triageEscalated = published(T.triageEscalated, {
   level: 1,
   notified: [{ role: 'hub-manager', agency: null }],
@@ -288,8 +288,8 @@ describe('referral summary projection', () => {
 
   // given a history, when one more event, then these fields change (and the stream version moves).
   it.each<[string, IntegrationEvent[], IntegrationEvent, Partial<ReferralSummary>]>([
-    ['triage awaited', [received], triageAwaited, { stage: 'awaiting-triage', triage: { awaitedSince: at(6, '09:16'), dueAt: null, escalationLevel: 0, nextEscalationAt: null } }],
-    ['triage escalated', awaitingTriage, triageEscalated, { triage: { awaitedSince: at(6, '09:16'), dueAt: null, escalationLevel: 1, nextEscalationAt: at(7, '13:15') } }],
+    ['triage awaited', [received], triageAwaited, { stage: 'awaiting-triage', triage: { awaitedSince: at(6, '09:16'), dueAt: at(7, '09:16'), escalationLevel: 0, nextEscalationAt: at(7, '09:16') } }],
+    ['triage escalated', awaitingTriage, triageEscalated, { triage: { awaitedSince: at(6, '09:16'), dueAt: at(7, '09:16'), escalationLevel: 1, nextEscalationAt: at(7, '13:15') } }],
     [
       'triage decided',
       awaitingTriage,

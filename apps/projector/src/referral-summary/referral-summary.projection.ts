@@ -80,7 +80,10 @@ function agreedActionsInForce(row: ReferralSummary): SummaryAction[] {
 function change(row: ReferralSummary, event: LifecycleEvent): Change {
   switch (event.type) {
     case REFERRAL_INTEGRATION_TYPES.triageAwaited:
-      return { stage: 'awaiting-triage', triage: { ...row.triage, awaitedSince: event.data.since } };
+      return {
+        stage: 'awaiting-triage',
+        triage: { ...row.triage, awaitedSince: event.data.since, dueAt: event.data.dueAt, nextEscalationAt: event.data.dueAt },
+      };
     case REFERRAL_INTEGRATION_TYPES.triageEscalated:
       return { triage: { ...row.triage, escalationLevel: event.data.level, nextEscalationAt: event.data.nextEscalationAt } };
     case REFERRAL_INTEGRATION_TYPES.triageDecided: {

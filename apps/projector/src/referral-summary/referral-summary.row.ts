@@ -101,7 +101,7 @@ export interface ReferralSummary {
   rag: string | null;
   triage: {
     awaitedSince: string | null;
-    /** TriageAwaitedV1 does not publish it; known once a challenge re-opens triage. */
+    /** From TriageAwaitedV1, or the fresh one when a challenge re-opens triage; null before the hub policy applied. */
     dueAt: string | null;
     escalationLevel: number;
     nextEscalationAt: string | null;

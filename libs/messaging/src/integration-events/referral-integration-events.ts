@@ -57,6 +57,8 @@ export interface ReferralReceivedV1Data {
 
 export interface TriageAwaitedV1Data {
   since: string;
+  /** When the triage decision is due under the hub policy; null for referrals from before it applied. */
+  dueAt: string | null;
 }
 
 /**

@@ -45,7 +45,7 @@ describe('toIntegrationEvent', () => {
   });
 
   describe('TriageAwaited', () => {
-    it('publishes since when and a null policy version when none applied', () => {
+    it('publishes since when, and null due time and policy version for a referral from before the hub policy', () => {
       expect(toIntegrationEvent(recordedTriageAwaited())).toEqual({
         specVersion: '1.0',
         id: '0b9f3c1e-1111-4a2b-8c3d-000000000002',
@@ -58,8 +58,14 @@ describe('toIntegrationEvent', () => {
         occurredAt: '2025-01-06T09:15:02.500Z',
         policyVersion: null,
         correlationId: 'corr-1',
-        data: { since: '2025-01-06T09:15:02.000Z' },
+        data: { since: '2025-01-06T09:15:02.000Z', dueAt: null },
       });
+    });
+
+    it('publishes when triage is due under the hub policy', () => {
+      const event = recordedTriageAwaited();
+      event.data = { ...event.data, dueAt: '2025-01-07T09:15:02.000Z', policyVersion: 3 };
+      expect(toIntegrationEvent(event)?.data).toEqual({ since: '2025-01-06T09:15:02.000Z', dueAt: '2025-01-07T09:15:02.000Z' });
     });
   });
 

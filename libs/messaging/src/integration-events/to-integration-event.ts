@@ -89,7 +89,7 @@ function referralReceived(event: Recorded<ReferralReceived>) {
   });
 }
 
-const triageAwaited = (e: Recorded<TriageAwaited>) => publish<V1.TriageAwaitedV1>(e, TYPES.triageAwaited, { since: e.data.since });
+const triageAwaited = (e: Recorded<TriageAwaited>) => publish<V1.TriageAwaitedV1>(e, TYPES.triageAwaited, { since: e.data.since, dueAt: e.data.dueAt ?? null });
 
 const triageEscalated = (e: Recorded<TriageEscalated>) => publish<V1.TriageEscalatedV1>(e, TYPES.triageEscalated, escalation(e.data));
 
