@@ -174,6 +174,36 @@ describe('lifecycle commands API', () => {
     expect(unknown).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID', fieldErrors: [{ field: 'agency' }] } });
   });
 
+  it("refuses a command once the referral's workflow has ended with 409 REFERRAL.WRONG_STAGE saying so", async () => {
+    const ended = await referralAwaitingTriage();
+    await temporal.call((client) => client.workflow.getHandle(referralWorkflowId(ended)).terminate('ended for the test'));
+
+    const answer = await post(`/v1/referrals/${ended}/triage`, await practitioner(), triage);
+    expect(answer).toMatchObject({ status: 409, body: { code: 'REFERRAL.WRONG_STAGE', message: expect.stringContaining('has ended') } });
+  });
+
+  it('answers 503 DEPENDENCY.UNAVAILABLE when Temporal cannot be reached, and nothing is appended', async () => {
+    const cut = await bootstrapApi(loadConfig({ ...process.env, DATABASE_URL: db.url, AUTH_MODE: 'local', TEMPORAL_ADDRESS: '127.0.0.1:1' }), {
+      ephemeralPort: true,
+      host: '127.0.0.1',
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const before = await eventTypes(referralId);
+      const response = await fetch(`${await cut.getUrl()}/v1/referrals/${referralId}/information-gathering/close`, {
+        method: 'POST',
+        headers: { ...(await manager()), 'content-type': 'application/json' },
+        body: JSON.stringify({ rationale: 'enough is known' }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(await response.json()).toMatchObject({ code: 'DEPENDENCY.UNAVAILABLE' });
+      expect(await eventTypes(referralId)).toEqual(before);
+    } finally {
+      await cut.close();
+    }
+  });
+
   it('records each command in the access audit log as a write on the referral', async () => {
     const { rows } = await db.pool.query<{ action: string }>(
       `SELECT action FROM access_audit_log WHERE resource_id = $1 AND outcome = 'allowed' AND access = 'write' ORDER BY sequence`,

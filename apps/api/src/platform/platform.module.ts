@@ -5,7 +5,8 @@ import type { PlatformConfig } from '@app/config';
 import { createPool, type Pool } from '@app/database';
 import { PostgresEventStore } from '@app/event-store';
 import type { Logger } from '@app/observability';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { createTemporalClient } from './temporal-client';
 import { LOGGER, PG_POOL, TEMPORAL_CLIENT, TOKEN_VERIFIER } from './tokens';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
@@ -31,11 +32,7 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: AuditLog, useFactory: (pool: Pool) => new AuditLog(pool), inject: [PG_POOL] },
         // In jwks mode the issuer's keys are fetched on first use, so the API starts while the issuer is away.
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
-        // Lazy like the pool: the API starts while Temporal is down, and lifecycle commands answer 503 until it is back.
-        {
-          provide: TEMPORAL_CLIENT,
-          useFactory: () => new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
-        },
+        { provide: TEMPORAL_CLIENT, useFactory: () => createTemporalClient(config) },
       ],
       exports: [PLATFORM_CONFIG, LOGGER, PG_POOL, PostgresEventStore, AuditLog, TOKEN_VERIFIER, TEMPORAL_CLIENT],
     };

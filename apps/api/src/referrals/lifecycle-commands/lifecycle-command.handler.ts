@@ -17,7 +17,7 @@ import { isAgency, requireUuid } from './path-params';
 import { ReferralHubQuery } from './referral-hub.query';
 
 /** How long a command waits for the workflow to apply it before answering 503 (the update may still land). */
-const UPDATE_TIMEOUT_MS = 15_000;
+const UPDATE_TIMEOUT_MS = 10_000;
 
 type Update<Fields> = UpdateDefinition<CommandResult, [Fields]>;
 
