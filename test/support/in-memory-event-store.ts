@@ -11,11 +11,19 @@ import type { ReferralEventStore } from '../../apps/worker/src/activities';
 export class InMemoryEventStore implements ReferralEventStore {
   readonly events: RecordedEvent[] = [];
 
+  /**
+   * Another writer, for tests of races: before each append it is asked what it writes to the
+   * stream first; those events land at once, so the append finds the stream moved on.
+   */
+  anotherWriter?: (streamId: string, events: NewEvent[]) => NewEvent[];
+
   async readStream(streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
     return this.events.filter((e) => e.streamId === streamId && e.streamVersion >= fromVersion);
   }
 
   async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
+    const foreign = this.anotherWriter?.(streamId, events) ?? [];
+    if (foreign.length > 0) this.write(streamId, foreign, { ...metadata, actor: 'test-another-writer', agency: null, causationId: null });
     const current = this.events.filter((e) => e.streamId === streamId).length;
     const stored = events.map((event) => this.events.find((e) => e.eventId === event.eventId));
     if (stored.some(Boolean)) {
@@ -28,7 +36,13 @@ export class InMemoryEventStore implements ReferralEventStore {
     if ((expected === 'no-stream' && current !== 0) || (typeof expected === 'number' && expected !== current)) {
       throw new StreamVersionConflictError(streamId, expected as number | 'no-stream', current);
     }
-    const positions = events.map((event, i) => {
+    const positions = this.write(streamId, events, metadata);
+    return { streamVersion: current + events.length, positions, alreadyAppended: false };
+  }
+
+  private write(streamId: string, events: NewEvent[], metadata: EventMetadata) {
+    const current = this.stream(streamId).length;
+    return events.map((event, i) => {
       const globalPosition = BigInt(this.events.length + 1);
       this.events.push({
         ...event,
@@ -43,7 +57,6 @@ export class InMemoryEventStore implements ReferralEventStore {
       });
       return { transactionId: globalPosition, globalPosition };
     });
-    return { streamVersion: current + events.length, positions, alreadyAppended: false };
   }
 
   stream(streamId: string): RecordedEvent[] {

@@ -1,7 +1,8 @@
-import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
 import {
   decide,
   evolve,
+  initialState,
   Rejection,
   type Actor,
   type LifecycleMetadata,
@@ -10,8 +11,9 @@ import {
   type ReferralEvent,
   type ReferralState,
 } from '@app/domain';
-import type { ContinuedLifecycle, ReferralActivities } from '@app/workflow-contracts';
+import type { AppendedEvents, ContinuedLifecycle, ReferralActivities } from '@app/workflow-contracts';
 import { noticesFor } from './notices';
+import { isVersionConflict, VERSION_CONFLICT } from './version-conflict';
 
 const { appendEvents, notify } = proxyActivities<ReferralActivities>({
   startToCloseTimeout: '30 seconds',
@@ -20,9 +22,24 @@ const { appendEvents, notify } = proxyActivities<ReferralActivities>({
     initialInterval: '1 second',
     backoffCoefficient: 2,
     maximumInterval: '1 minute',
-    nonRetryableErrorTypes: ['EVENT_STORE.VERSION_CONFLICT', 'EVENT_STORE.EVENT_ID_REUSED'],
+    nonRetryableErrorTypes: [VERSION_CONFLICT, 'EVENT_STORE.EVENT_ID_REUSED'],
   },
 });
+
+const { loadReferral } = proxyActivities<ReferralActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['REFERRAL.NOT_FOUND'] },
+});
+
+/**
+ * Runs from before this patch failed the command on a conflict (an update's caller got the
+ * failure and the run went on): their histories have no re-read, so their replay keeps failing
+ * it. Only the conflict path asks, so histories without a conflict replay unchanged.
+ */
+const REREAD_ON_CONFLICT = 'lifecycle-reread-on-version-conflict';
+
+/** Appends a command may meet a conflict on (each time re-read and decided again) before it fails. */
+const MAX_ATTEMPTS = 4;
 
 /** A command as the workflow builds it, before it adds the time and the policy. */
 export type UnstampedCommand = { [Type in ReferralCommand['type']]: Omit<Extract<ReferralCommand, { type: Type }>, 'metadata'> }[ReferralCommand['type']];
@@ -86,17 +103,38 @@ export class LifecycleSession {
   }
 
   private async decideAndAppend(command: UnstampedCommand, actor: Actor | null): Promise<ReferralEvent[]> {
-    let events: ReferralEvent[];
-    try {
-      events = decide({ ...command, metadata: this.metadata() } as ReferralCommand, this.state);
-    } catch (error) {
-      // The state moved between the validator and this turn (another command went first).
-      if (error instanceof Rejection) throw rejectionFailure(error);
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      const events = this.decide(command);
+      if (events.length === 0) return events;
+      const sequence = this.current.sequence + 1;
+      let appended: AppendedEvents;
+      try {
+        appended = await this.append(command, actor, events, sequence);
+      } catch (error) {
+        // Another writer appended first: what was decided may no longer hold, so re-read and decide again.
+        if (!isVersionConflict(error) || !patched(REREAD_ON_CONFLICT)) throw error;
+        await this.reread(command.data.referralId, sequence);
+        // Re-read even then, so the state (queries, deadlines, the next command) is the stream's.
+        if (attempt === MAX_ATTEMPTS) throw gaveUp(command, error as Error);
+        continue;
+      }
+      const { streamVersion, eventIds } = appended;
+      this.current = {
+        ...this.current,
+        state: events.reduce(evolve, this.current.state),
+        streamVersion,
+        sequence,
+        lastEventId: eventIds[eventIds.length - 1],
+      };
+      this.changes += 1;
+      // The event is the fact; the notices follow it, each named by the event's id.
+      for (const notice of noticesFor(command.data.referralId, this.hubId, events, eventIds)) await notify(notice);
+      return events;
     }
-    if (events.length === 0) return events;
-    const sequence = this.current.sequence + 1;
-    const { streamVersion, eventIds } = await appendEvents({
+  }
+
+  private append(command: UnstampedCommand, actor: Actor | null, events: ReferralEvent[], sequence: number): Promise<AppendedEvents> {
+    return appendEvents({
       referralId: command.data.referralId,
       hubId: this.hubId,
       workflowId: this.workflowId,
@@ -108,16 +146,41 @@ export class LifecycleSession {
       causationId: this.current.lastEventId,
       policyVersion: this.current.policy.policyVersion,
     });
+  }
+
+  private decide(command: UnstampedCommand): ReferralEvent[] {
+    try {
+      return decide({ ...command, metadata: this.metadata() } as ReferralCommand, this.state);
+    } catch (error) {
+      // The state moved between the validator and this turn (another command went first, or another writer).
+      if (error instanceof Rejection) throw rejectionFailure(error);
+      throw error;
+    }
+  }
+
+  /**
+   * The state rebuilt from the stream as stored. The refused append's sequence stays spent, so
+   * event ids never repeat; the run keeps the policy it started under.
+   */
+  private async reread(referralId: string, spentSequence: number): Promise<void> {
+    const loaded = await loadReferral({ referralId, hubId: this.hubId });
     this.current = {
       ...this.current,
-      state: events.reduce(evolve, this.current.state),
-      streamVersion,
-      sequence,
-      lastEventId: eventIds[eventIds.length - 1],
+      state: loaded.events.reduce(evolve, initialState()),
+      streamVersion: loaded.streamVersion,
+      sequence: spentSequence,
+      lastEventId: loaded.lastEventId,
     };
     this.changes += 1;
-    // The event is the fact; the notices follow it, each named by the event's id.
-    for (const notice of noticesFor(command.data.referralId, this.hubId, events, eventIds)) await notify(notice);
-    return events;
   }
+}
+
+/** A stream that moves on every re-read is not a race but another writer gone wrong: stop. */
+function gaveUp(command: UnstampedCommand, conflict: Error): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: VERSION_CONFLICT,
+    message: `${command.type} for referral ${command.data.referralId}: the stream moved on before each of ${MAX_ATTEMPTS} appends`,
+    nonRetryable: true,
+    cause: conflict,
+  });
 }
