@@ -22,7 +22,9 @@ export function agencyProblems(policy: HubPolicyDocument): PolicyProblem[] {
   const seen = new Set<Agency>();
   for (const group of ['core', 'contributing'] as const) {
     policy.agencies[group].forEach(({ agency }, index) => {
-      if (seen.has(agency)) problems.push({ path: pointer('agencies', group, index, 'agency'), reason: 'is already a member' });
+      if (seen.has(agency)) {
+        problems.push({ path: pointer('agencies', group, index, 'agency'), reason: 'is already a member' });
+      }
       seen.add(agency);
     });
   }
@@ -40,7 +42,12 @@ function directReferralProblems({ directReferrals }: HubPolicyDocument): PolicyP
   }
   return directReferrals.agencies.flatMap((agency, index) =>
     agency === 'public'
-      ? [{ path: pointer('directReferrals', 'agencies', index), reason: 'the public refers through the front door (publicFrontDoor), not as a listed agency' }]
+      ? [
+          {
+            path: pointer('directReferrals', 'agencies', index),
+            reason: 'the public refers through the front door (publicFrontDoor), not as a listed agency',
+          },
+        ]
       : [],
   );
 }
@@ -51,17 +58,16 @@ export function agreementProblems(policy: HubPolicyDocument): PolicyProblem[] {
   const members = memberAgencies(policy);
   const problems: PolicyProblem[] = [];
   const signed = new Set<Agency>();
+  const at = (...rest: (string | number)[]) => pointer('informationSharingAgreement', ...rest);
   agreement.signatories.forEach(({ agency, signedOn }, index) => {
-    if (!members.includes(agency)) problems.push({ path: pointer('informationSharingAgreement', 'signatories', index, 'agency'), reason: 'is not a member agency' });
-    else if (signed.has(agency)) problems.push({ path: pointer('informationSharingAgreement', 'signatories', index, 'agency'), reason: 'has already signed' });
-    if (signedOn < agreement.date) {
-      problems.push({ path: pointer('informationSharingAgreement', 'signatories', index, 'signedOn'), reason: "is before the agreement's date" });
-    }
+    if (!members.includes(agency)) problems.push({ path: at('signatories', index, 'agency'), reason: 'is not a member agency' });
+    else if (signed.has(agency)) problems.push({ path: at('signatories', index, 'agency'), reason: 'has already signed' });
+    if (signedOn < agreement.date) problems.push({ path: at('signatories', index, 'signedOn'), reason: "is before the agreement's date" });
     signed.add(agency);
   });
   for (const agency of Object.keys(agreement.visibility.agencies) as Agency[]) {
     if (!signed.has(agency)) {
-      problems.push({ path: pointer('informationSharingAgreement', 'visibility', 'agencies', agency), reason: 'has not signed the agreement, so sees nothing' });
+      problems.push({ path: at('visibility', 'agencies', agency), reason: 'has not signed the agreement, so sees nothing' });
     }
   }
   return problems;
@@ -73,7 +79,9 @@ export function fundingProblems(policy: HubPolicyDocument): PolicyProblem[] {
   return policy.funding.flatMap(({ agency, financialYear }, index) => {
     const problems: PolicyProblem[] = [];
     const [start, end] = financialYear.split('-').map(Number);
-    if ((start + 1) % 100 !== end) problems.push({ path: pointer('funding', index, 'financialYear'), reason: 'must be two consecutive years, e.g. 2026-27' });
+    if ((start + 1) % 100 !== end) {
+      problems.push({ path: pointer('funding', index, 'financialYear'), reason: 'must be two consecutive years, e.g. 2026-27' });
+    }
     const key = `${agency} ${financialYear}`;
     if (seen.has(key)) problems.push({ path: pointer('funding', index), reason: 'repeats an agency and financial year already listed' });
     seen.add(key);

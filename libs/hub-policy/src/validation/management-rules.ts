@@ -19,6 +19,8 @@ export function managementProblems(policy: HubPolicyDocument): PolicyProblem[] {
 /** Rungs numbered 1..n in order, so "the next rung" always means one thing. */
 export function escalationLadderProblems(policy: HubPolicyDocument): PolicyProblem[] {
   return policy.escalationLadder.flatMap((rung, index) =>
-    rung.level === index + 1 ? [] : [{ path: pointer('escalationLadder', index, 'level'), reason: `must be ${index + 1}: levels run 1, 2, 3, … in order` }],
+    rung.level === index + 1
+      ? []
+      : [{ path: pointer('escalationLadder', index, 'level'), reason: `must be ${index + 1}: levels run 1, 2, 3, … in order` }],
   );
 }

@@ -36,7 +36,10 @@ function problem(error: ErrorObject): PolicyProblem {
     case 'maxProperties':
       return { path: at, reason: 'must have exactly one of workingHours, workingDays, calendarHours' };
     case 'anyOf': // the schema's one anyOf: an escalation contact's email or phone
-      return { path: at, reason: error.schemaPath.includes('escalationContact') ? 'must give an email or a phone' : 'matches none of the allowed forms' };
+      return {
+        path: at,
+        reason: error.schemaPath.includes('escalationContact') ? 'must give an email or a phone' : 'matches none of the allowed forms',
+      };
     default:
       return { path: at, reason: error.message ?? 'is invalid' };
   }

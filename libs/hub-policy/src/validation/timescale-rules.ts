@@ -22,7 +22,8 @@ export function leadTimeProblem(
   if (lead === null || timescale === null) return undefined;
   const leadMinutes = minutes(lead, calendar);
   const timescaleMinutes = minutes(timescale, calendar);
-  if (leadMinutes === undefined || timescaleMinutes === undefined || 'calendarHours' in lead !== 'calendarHours' in timescale) return undefined;
+  const comparable = ('calendarHours' in lead) === ('calendarHours' in timescale);
+  if (leadMinutes === undefined || timescaleMinutes === undefined || !comparable) return undefined;
   return leadMinutes < timescaleMinutes ? undefined : 'must be shorter than the timescale it reminds of';
 }
 
