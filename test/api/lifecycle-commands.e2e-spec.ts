@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import path from 'node:path';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { loadConfig } from '@app/config';
 import { referralWorkflowId, stageQuery } from '@app/workflow-contracts';
@@ -8,8 +9,9 @@ import { bootstrapApi } from '../../apps/api/src/bootstrap';
 import { ReferralWorkflowStarter } from '../../apps/worker/src/referral-workflow-starter';
 import { TemporalClientSource } from '../../apps/worker/src/temporal/temporal-client-source';
 import { startWorker, type WorkerHandle } from '../../apps/worker/src/worker';
+import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { validReferralRequest } from '../support/referral-request';
-import { createTestDatabase, eventually, type TestDatabase } from '../support/stack';
+import { createTestDatabase, eventually, type TestDatabase, uniqueSuffix } from '../support/stack';
 import { bearer } from '../support/tokens';
 import { capturedLogger, workerTestConfig } from '../worker/worker-test-kit';
 
@@ -202,6 +204,58 @@ describe('lifecycle commands API', () => {
     } finally {
       await cut.close();
     }
+  });
+
+  describe('a workflow that takes no commands', () => {
+    const taskQueue = `no-commands-${uniqueSuffix()}`;
+    let connection: NativeConnection;
+    let running: Promise<void>;
+    let fixtureWorker: Worker;
+    const started: string[] = [];
+
+    beforeAll(async () => {
+      connection = await NativeConnection.connect({ address: workerTestConfig(db.url).TEMPORAL_ADDRESS });
+      fixtureWorker = await Worker.create({
+        connection,
+        taskQueue,
+        workflowBundle: await bundleWorkflows(path.join(__dirname, 'fixtures/workflows-without-commands.workflow.ts')),
+      });
+      running = fixtureWorker.run();
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const id of started) await temporal.call((client) => client.workflow.getHandle(referralWorkflowId(id)).terminate('test over')).catch(() => undefined);
+      fixtureWorker?.shutdown();
+      await running;
+      await connection?.close();
+    });
+
+    /** A referral stored in the hub (its stream's first event; not a receipt, so the starter leaves it) run by the given workflow. */
+    async function referralRunBy(workflowType: string): Promise<string> {
+      const id = randomUUID();
+      await db.pool.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, hub_id, event_type, data, metadata) VALUES ($1, $2, 1, $3, 'TriageAwaited', '{}', '{}')`,
+        [randomUUID(), `referral-${id}`, HUB],
+      );
+      await temporal.call((client) => client.workflow.start(workflowType, { taskQueue, workflowId: referralWorkflowId(id), args: [] }));
+      started.push(id);
+      return id;
+    }
+
+    it('answers 409 REFERRAL.LEGACY_WORKFLOW for one started before lifecycle-v2', async () => {
+      const id = await referralRunBy('legacyReferralLifecycle');
+      await eventually(async () => ((await temporal.call((client) => client.workflow.getHandle(referralWorkflowId(id)).query(stageQuery))) ? true : undefined));
+
+      const answer = await post(`/v1/referrals/${id}/triage`, await practitioner(), triage);
+      expect(answer).toMatchObject({ status: 409, body: { code: 'REFERRAL.LEGACY_WORKFLOW', message: expect.stringContaining('lifecycle-v2') } });
+    });
+
+    it('answers 409 REFERRAL.WORKFLOW_NOT_READY for one still loading its referral', async () => {
+      const id = await referralRunBy('loadingReferralLifecycle');
+
+      const answer = await post(`/v1/referrals/${id}/triage`, await practitioner(), triage);
+      expect(answer).toMatchObject({ status: 409, body: { code: 'REFERRAL.WORKFLOW_NOT_READY', message: expect.stringContaining('retry') } });
+    });
   });
 
   it('records each command in the access audit log as a write on the referral', async () => {

@@ -14,7 +14,7 @@ export const API_ERROR_CODES = [
   'AUTH.AGENCY_MISMATCH',
   'IDEMPOTENCY.KEY_REUSED',
   'EVENT_STORE.VERSION_CONFLICT',
-  /** The referral is stored but its workflow has not started yet: retry in a moment. */
+  /** The referral is stored but its workflow has not started, or not yet loaded it: retry in a moment. */
   'REFERRAL.WORKFLOW_NOT_READY',
   /** The referral's workflow started before lifecycle-v2 and accepts no lifecycle commands. */
   'REFERRAL.LEGACY_WORKFLOW',

@@ -1,9 +1,7 @@
 import { ActivityFailure, ApplicationFailure, ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { RetryState } from '@temporalio/common';
 import { toErrorBody } from '../../http/error-body';
-import { commandFailureOf, failureTypeOf } from './command-failure';
-
-const referralId = '6f1c2a4e-9b7d-4c3e-8a1f-2d5e6b7c8d9e';
+import { commandFailureOf, failureTypeOf, isMissingUpdateHandler } from './command-failure';
 
 /** An update refused by the workflow, as the client reports it: the validator's or handler's ApplicationFailure as cause. */
 const refused = (type: string | undefined, message: string, field: string | null = null) =>
@@ -14,7 +12,7 @@ const grpc = (code: number) => Object.assign(new Error(`${code} grpc`), { code, 
 
 /** The HTTP answer a failure gets: status, code and field errors. */
 function answer(error: unknown) {
-  const failure = commandFailureOf(error, referralId);
+  const failure = commandFailureOf(error);
   if (!failure) return 'unexpected';
   const { statusCode, code, fieldErrors, message } = toErrorBody(failure);
   return { statusCode, code, message, ...(fieldErrors ? { fieldErrors } : {}) };
@@ -28,11 +26,6 @@ describe('a failed lifecycle update, as an HTTP answer', () => {
     ['an unknown action', refused('REFERRAL.UNKNOWN_ACTION', 'no action a-9', 'actionId'), { statusCode: 404, code: 'REFERRAL.UNKNOWN_ACTION' }],
     ['a closed action', refused('REFERRAL.ACTION_CLOSED', 'action a-1 is completed'), { statusCode: 409, code: 'REFERRAL.ACTION_CLOSED' }],
     ['a closed challenge window', refused('REFERRAL.CHALLENGE_CLOSED', 'the window has closed'), { statusCode: 409, code: 'REFERRAL.CHALLENGE_CLOSED' }],
-    [
-      'a workflow from before lifecycle-v2, with no update handlers',
-      refused(undefined, 'No registered handler for update: recordTriageDecision'),
-      { statusCode: 409, code: 'REFERRAL.LEGACY_WORKFLOW', message: expect.stringContaining('lifecycle-v2') },
-    ],
     [
       'an append refused because the stream moved',
       new WorkflowUpdateFailedError('Workflow Update failed', new ActivityFailure('failed', 'appendEvents', '1', RetryState.NON_RETRYABLE_FAILURE, 'w', ApplicationFailure.create({ type: 'EVENT_STORE.VERSION_CONFLICT', nonRetryable: true }))),
@@ -53,6 +46,13 @@ describe('a failed lifecycle update, as an HTTP answer', () => {
     expect(answer(error)).toBe('unexpected');
     expect(toErrorBody(error)).toEqual(expect.objectContaining({ statusCode: 500, code: 'INTERNAL' }));
     expect(JSON.stringify(toErrorBody(error))).not.toContain('line 42');
+  });
+
+  it('tells a workflow with no handler for the update (before lifecycle-v2, or still loading) from a refusal', () => {
+    expect(isMissingUpdateHandler(refused(undefined, 'No registered handler for update: recordTriageDecision'))).toBe(true);
+    expect(isMissingUpdateHandler(refused('REFERRAL.WRONG_STAGE', 'No registered handler for update: x'))).toBe(false);
+    expect(isMissingUpdateHandler(refused('REFERRAL.WRONG_STAGE', 'not now'))).toBe(false);
+    expect(isMissingUpdateHandler(new Error('No registered handler for update: x'))).toBe(false);
   });
 
   it("names an unexpected failure's type for the log", () => {

@@ -18,12 +18,21 @@ export function isTemporalUnavailable(error: unknown): boolean {
 }
 
 /**
+ * The workflow had no handler for the update when it came: one started before lifecycle-v2
+ * (never has), or a new one still loading its referral (registers them once loaded).
+ */
+export function isMissingUpdateHandler(error: unknown): boolean {
+  return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && !isRejectionCode(error.cause.type) && NO_UPDATE_HANDLER.test(error.cause.message);
+}
+
+/**
  * What a failed lifecycle update means to the caller, as an error the API answers with its
  * code: the domain's Rejection (its code is the failure's type, its field `details[0]`), a
- * workflow that takes no commands, or Temporal unreachable. Undefined for anything else: an
- * unexpected failure, which the caller logs and answers as 500 INTERNAL without its text.
+ * stream that moved, or Temporal unreachable. Undefined for anything else, a missing handler
+ * included (isMissingUpdateHandler): an unexpected failure is logged and answered as 500
+ * INTERNAL without its text.
  */
-export function commandFailureOf(error: unknown, referralId: string): Rejection | ApiError | undefined {
+export function commandFailureOf(error: unknown): Rejection | ApiError | undefined {
   if (isTemporalUnavailable(error)) {
     // The command may still be applied once Temporal answers: a retry with the same key is safe.
     return new ApiError('DEPENDENCY.UNAVAILABLE', 'the workflow service did not answer; retry with the same Idempotency-Key');
@@ -34,12 +43,6 @@ export function commandFailureOf(error: unknown, referralId: string): Rejection 
     if (isRejectionCode(cause.type)) {
       const field = cause.details?.[0];
       return new Rejection(cause.type, cause.message, typeof field === 'string' ? field : undefined);
-    }
-    if (NO_UPDATE_HANDLER.test(cause.message)) {
-      return new ApiError(
-        'REFERRAL.LEGACY_WORKFLOW',
-        `referral ${referralId} runs on a workflow started before the lifecycle commands existed (lifecycle-v2); it accepts none`,
-      );
     }
   }
   // The append was refused because the stream moved under the workflow (it is not retried).

@@ -36,7 +36,7 @@ export function LifecycleCommandDocs(summary: string, rules: string): MethodDeco
       type: ErrorBodyDto,
       description:
         'REFERRAL.WRONG_STAGE (the message says why), REFERRAL.ACTION_CLOSED, REFERRAL.CHALLENGE_CLOSED, EVENT_STORE.VERSION_CONFLICT; ' +
-        "REFERRAL.WORKFLOW_NOT_READY: the referral's workflow has not started yet, retry in a moment; " +
+        "REFERRAL.WORKFLOW_NOT_READY: the referral's workflow has not started or not yet loaded the referral, retry in a moment; " +
         'REFERRAL.LEGACY_WORKFLOW: the referral runs on a workflow from before the lifecycle commands and takes none.',
     }),
     ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'REFERRAL.INVALID_INPUT (e.g. a RAG level the hub does not use), REFERRAL.UNKNOWN_AGENCY, REFERRAL.CORE_AGENCY_MISSING.' }),

@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, type WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, QueryNotRegisteredError, type WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { belongsToHub, type Principal } from '@app/auth';
 import { type Actor, Rejection } from '@app/domain';
 import { errorSummary, type Logger } from '@app/observability';
-import { type CommandResult, referralWorkflowId, stageQuery } from '@app/workflow-contracts';
+import { type CommandResult, referralStateQuery, referralWorkflowId, stageQuery } from '@app/workflow-contracts';
+import type { QueryDefinition } from '@temporalio/common';
 import type { FastifyRequest } from 'fastify';
 import '../../audit/audit-trail';
 import { ApiError } from '../../http/api-error';
 import { idempotencyKeyOf } from '../../http/idempotency-key';
 import { principalOf } from '../../http/request-actor';
 import { LOGGER, TEMPORAL_CLIENT } from '../../platform/tokens';
-import { commandFailureOf, failureTypeOf, isTemporalUnavailable } from './command-failure';
+import { commandFailureOf, failureTypeOf, isMissingUpdateHandler } from './command-failure';
 import type { LifecycleCommandResponse } from './lifecycle-command.response.dto';
 import { isAgency, requireUuid } from './path-params';
 import { ReferralHubQuery } from './referral-hub.query';
@@ -58,12 +59,24 @@ export class LifecycleCommandHandler {
       const stage = await this.withDeadline(() => handle.query(stageQuery));
       return { referralId, stage, events: events.map((event) => event.type) };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw await this.noWorkflow(handle, referralId);
-      const failure = commandFailureOf(error, referralId);
-      if (failure) throw failure;
-      this.logger.error({ correlationId: request.id, referralId, update: update.name, failureType: failureTypeOf(error), ...errorSummary(error) }, 'lifecycle command failed unexpectedly');
-      throw new Error('lifecycle command failed unexpectedly'); // answered 500 INTERNAL, with none of the failure's text
+      let failure: unknown = error;
+      try {
+        if (error instanceof WorkflowNotFoundError) failure = await this.noWorkflow(handle, referralId);
+        else if (isMissingUpdateHandler(error)) failure = await this.noUpdateHandlers(handle, referralId);
+      } catch (whileFindingOut) {
+        failure = whileFindingOut;
+      }
+      throw this.answerFor(failure, request, referralId, update.name);
     }
+  }
+
+  /** The API's error for a failure; an unexpected one is logged and answered 500 INTERNAL, with none of its text. */
+  private answerFor(failure: unknown, request: FastifyRequest, referralId: string, update: string): Error {
+    if (failure instanceof ApiError || failure instanceof Rejection) return failure;
+    const known = commandFailureOf(failure);
+    if (known) return known;
+    this.logger.error({ correlationId: request.id, referralId, update, failureType: failureTypeOf(failure), ...errorSummary(failure) }, 'lifecycle command failed unexpectedly');
+    return new Error('lifecycle command failed unexpectedly');
   }
 
   private withDeadline<T>(call: () => Promise<T>): Promise<T> {
@@ -78,11 +91,39 @@ export class LifecycleCommandHandler {
         return new Rejection('REFERRAL.WRONG_STAGE', `the lifecycle of referral ${referralId} has ended (${status.name.toLowerCase()}); it takes no more commands`);
       }
     } catch (error) {
-      if (isTemporalUnavailable(error)) return commandFailureOf(error, referralId)!;
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
-    return new ApiError('REFERRAL.WORKFLOW_NOT_READY', `the workflow of referral ${referralId} has not started yet; retry in a moment`);
+    return notReady(referralId);
   }
+
+  /**
+   * No handler took the update. A workflow from before lifecycle-v2 answers the `stage` query
+   * but never registers `referralState`; a new one registers both (and the updates) once it
+   * has loaded its referral, so until then it answers neither.
+   */
+  private async noUpdateHandlers(handle: WorkflowHandle, referralId: string): Promise<Error> {
+    if ((await this.answers(handle, stageQuery)) && !(await this.answers(handle, referralStateQuery))) {
+      return new ApiError(
+        'REFERRAL.LEGACY_WORKFLOW',
+        `referral ${referralId} runs on a workflow started before the lifecycle commands existed (lifecycle-v2); it accepts none`,
+      );
+    }
+    return notReady(referralId);
+  }
+
+  private answers(handle: WorkflowHandle, query: QueryDefinition<unknown>): Promise<boolean> {
+    return this.withDeadline(() => handle.query(query)).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof QueryNotRegisteredError) return false;
+        throw error;
+      },
+    );
+  }
+}
+
+function notReady(referralId: string): ApiError {
+  return new ApiError('REFERRAL.WORKFLOW_NOT_READY', `the workflow of referral ${referralId} is not ready for commands yet; retry in a moment`);
 }
 
 /** Who acts: the token's user for the token's agency. An agency the platform does not know cannot act on a referral. */
