@@ -217,7 +217,14 @@ describe('authorisation matrix', () => {
         break;
       case 'status':
         expect(answer.status).toBe(200);
-        expect(answer.body).toEqual({ referralId: referrals.north, hubId: NORTH, stage: 'awaiting-triage', receivedAt: expect.any(String) });
+        expect(answer.body).toEqual({
+          referralId: referrals.north,
+          hubId: NORTH,
+          stage: 'awaiting-triage',
+          receivedAt: expect.any(String),
+          outcome: null,
+          closedAt: null,
+        });
         break;
       default:
         expect(answer.status).toBe(expected);

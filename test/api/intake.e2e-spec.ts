@@ -280,6 +280,18 @@ describe('referral intake API', () => {
         householdSize: 2,
         receivedAt: '2026-01-05T09:30:00.000Z',
         triageAwaitedSince: '2026-01-05T09:30:01.000Z',
+        // Nothing decided yet: the lifecycle parts are empty, not missing.
+        rag: null,
+        triage: { awaitedSince: '2026-01-05T09:30:01.000Z', dueAt: null, escalationLevel: 0, nextEscalationAt: null },
+        decision: null,
+        authorisation: null,
+        requests: [],
+        strategyDiscussion: null,
+        actions: [],
+        outcome: null,
+        closedAt: null,
+        challengeableUntil: null,
+        challenge: null,
       });
     });
   });
