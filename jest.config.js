@@ -1,8 +1,8 @@
 // Two projects: `unit` (pure rules, no server, runs in parallel) and `integration` (real
 // PostgreSQL, Kafka and Temporal from the local stack; run in band by tools/test.sh).
 const moduleNameMapper = {
-  '^@app/(config|domain|event-store|messaging|workflow-contracts|observability|database|audit|auth|hub-policy)$': '<rootDir>/libs/$1/src',
-  '^@app/(config|domain|event-store|messaging|workflow-contracts|observability|database|audit|auth|hub-policy)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(config|domain|event-store|messaging|workflow-contracts|observability|database|audit|auth|hub-policy|hub-policy-store)$': '<rootDir>/libs/$1/src',
+  '^@app/(config|domain|event-store|messaging|workflow-contracts|observability|database|audit|auth|hub-policy|hub-policy-store)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = {
   rootDir: __dirname,
