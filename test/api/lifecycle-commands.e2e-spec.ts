@@ -15,6 +15,8 @@ import { createTestDatabase, eventually, type TestDatabase, uniqueSuffix } from 
 import { bearer } from '../support/tokens';
 import { capturedLogger, workerTestConfig } from '../worker/worker-test-kit';
 
+const SHARED = { decision: 'shared', sensitivity: 'general', lawfulBasis: 'uk-gdpr-art-6-1-e', purpose: 'MASH enquiry' };
+
 /**
  * Lifecycle commands over HTTP against the real stack: a referral submitted through the API,
  * its workflow started and run by a real worker, each command sent as the workflow's update.
@@ -158,7 +160,7 @@ describe('lifecycle commands API', () => {
   });
 
   it("records an agency's response once, also when the POST is retried with the same Idempotency-Key", async () => {
-    const response = { responseId: randomUUID(), summary: 'two call-outs to the address this year' };
+    const response = { responseId: randomUUID(), summary: 'two call-outs to the address this year', sharing: SHARED };
     const headers = { 'idempotency-key': `police-response-${response.responseId}` };
 
     const first = await post(`/v1/referrals/${referralId}/information-requests/police/response`, await police(), response, headers);
@@ -170,9 +172,9 @@ describe('lifecycle commands API', () => {
   });
 
   it("refuses a response for another agency than the token's with 403 REFERRAL.NOT_ALLOWED, and an unknown agency with 400", async () => {
-    const forHealth = await post(`/v1/referrals/${referralId}/information-requests/health/response`, await police(), { responseId: randomUUID(), summary: 'x' });
+    const forHealth = await post(`/v1/referrals/${referralId}/information-requests/health/response`, await police(), { responseId: randomUUID(), summary: 'x', sharing: SHARED });
     expect(forHealth).toMatchObject({ status: 403, body: { code: 'REFERRAL.NOT_ALLOWED' } });
-    const unknown = await post(`/v1/referrals/${referralId}/information-requests/mi5/response`, await police(), { responseId: randomUUID(), summary: 'x' });
+    const unknown = await post(`/v1/referrals/${referralId}/information-requests/mi5/response`, await police(), { responseId: randomUUID(), summary: 'x', sharing: SHARED });
     expect(unknown).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID', fieldErrors: [{ field: 'agency' }] } });
   });
 

@@ -148,6 +148,7 @@ describe('referral lifecycle end to end over HTTP (PostgreSQL, Kafka, Temporal, 
       await command(referralId, `information-requests/${agency}/response`, await practitioner(agency), {
         responseId: randomUUID(),
         summary: `What ${agency} holds about the family.`,
+        sharing: { decision: 'shared', sensitivity: 'general', lawfulBasis: 'uk-gdpr-art-6-1-e', purpose: 'MASH enquiry' },
       });
     }
     const actionIds = [randomUUID(), randomUUID()];

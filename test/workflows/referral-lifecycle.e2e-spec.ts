@@ -10,6 +10,7 @@ import {
 } from '@app/workflow-contracts';
 import { createTimeSkippingEnv, installTestRuntime } from '../support/temporal-test-env';
 import { bundleLifecycle, withLifecycleCase } from './support/lifecycle-harness';
+import { sharedBy } from './support/lifecycle-steps';
 import { manager, practitioner } from './support/people';
 
 // The referral lifecycle workflow on the time-skipping test server: the decider's rules, driven
@@ -38,7 +39,7 @@ describe('referralLifecycle: the whole happy path', () => {
       await c.reaches('information-gathering');
       for (const agency of ['police', 'social-care'] as const) {
         await c.handle.executeUpdate(recordInformationResponseUpdate, {
-          args: [{ agency, responseId: `${agency}-1`, by: { userId: `${agency}-officer`, agency }, summary: `${agency} records` }],
+          args: [{ agency, responseId: `${agency}-1`, by: { userId: `${agency}-officer`, agency }, summary: `${agency} records`, sharing: sharedBy(agency) }],
         });
       }
       await c.reaches('strategy-discussion');

@@ -1,4 +1,4 @@
-import { addWorkingTime, nationalDefaultLifecyclePolicy } from '@app/domain';
+import { addWorkingTime, nationalDefaultLifecyclePolicy, type LifecyclePolicy } from '@app/domain';
 import type { HubPolicyDocument } from './hub-policy.types';
 import { resolvePolicy } from './resolve-policy';
 import { hubFacts, northshireOverrides } from './testing/hub-policy-fixtures';
@@ -6,17 +6,22 @@ import { toHubIntakeRules, toLifecyclePolicy } from './to-lifecycle-policy';
 
 const resolved = (overrides: Parameters<typeof resolvePolicy>[0]) => resolvePolicy(overrides) as HubPolicyDocument;
 const now = new Date('2026-03-02T10:15:00.000Z');
+/** The national default has no agreement document; hubFacts signs version 3.1 with every member agency. */
+const signedByEveryMember = (policy: LifecyclePolicy): LifecyclePolicy => ({
+  ...policy,
+  sharingAgreement: { version: '3.1', signatories: policy.memberAgencies },
+});
 
 describe('toLifecyclePolicy', () => {
   it('gives, for the national template, exactly the policy referrals run under today', () => {
     expect(toLifecyclePolicy('northshire', 1, resolved(hubFacts), now)).toEqual(
-      nationalDefaultLifecyclePolicy('northshire', 'mia', [2026, 2027, 2028]),
+      signedByEveryMember(nationalDefaultLifecyclePolicy('northshire', 'mia', [2026, 2027, 2028])),
     );
   });
 
   it('gives the national default for the years a policy names', () => {
     const policy = resolved({ ...hubFacts, calendar: { bankHolidays: { years: [2026, 2027] } } });
-    expect(toLifecyclePolicy('northshire', 1, policy, now)).toEqual(nationalDefaultLifecyclePolicy('northshire', 'mia'));
+    expect(toLifecyclePolicy('northshire', 1, policy, now)).toEqual(signedByEveryMember(nationalDefaultLifecyclePolicy('northshire', 'mia')));
   });
 
   it("stamps the version, and takes the hub's levels, authorisers, agencies and closures", () => {
@@ -31,6 +36,7 @@ describe('toLifecyclePolicy', () => {
     expect(lifecycle.authorisers).toEqual({ accountableManager: 'mia', delegates: ['dan'] });
     expect(lifecycle.coreAgencies).toEqual(['police', 'social-care', 'health']);
     expect(lifecycle.memberAgencies).toEqual(['police', 'social-care', 'health', 'education', 'probation', 'housing']);
+    expect(lifecycle.sharingAgreement).toEqual({ version: '3.1', signatories: ['police', 'social-care', 'health', 'education', 'probation', 'housing'] });
     expect(lifecycle.calendar.holidays).toEqual(expect.arrayContaining(['2026-12-24', '2026-12-25', '2028-12-25']));
   });
 

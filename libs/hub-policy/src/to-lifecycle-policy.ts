@@ -29,6 +29,10 @@ export function toLifecyclePolicy(hubId: string, version: number, policy: HubPol
       delegates: policy.delegates.map((delegate) => delegate.userId),
     },
     memberAgencies: memberAgencies(policy),
+    sharingAgreement: {
+      version: policy.informationSharingAgreement.version,
+      signatories: policy.informationSharingAgreement.signatories.map((signatory) => signatory.agency),
+    },
     calendar: compileCalendar(policy.calendar, now),
   };
 }

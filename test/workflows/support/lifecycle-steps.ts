@@ -1,4 +1,4 @@
-import type { Agency, ProposedAction } from '@app/domain';
+import type { Agency, ProposedAction, SharingDecision } from '@app/domain';
 import {
   authoriseDecisionUpdate,
   recordInformationResponseUpdate,
@@ -17,7 +17,28 @@ export async function triageAndAuthorise(c: LifecycleCase, rag = 'amber', decisi
 
 export function respond(c: LifecycleCase, agency: Agency, responseId = `${agency}-1`) {
   return c.handle.executeUpdate(recordInformationResponseUpdate, {
-    args: [{ agency, responseId, by: { userId: `${agency}-officer`, agency }, summary: `${agency} records` }],
+    args: [{ agency, responseId, by: { userId: `${agency}-officer`, agency }, summary: `${agency} records`, sharing: sharedBy(agency) }],
+  });
+}
+
+export const sharedBy = (agency: Agency): SharingDecision => ({
+  decision: 'shared',
+  sensitivity: 'general',
+  lawfulBasis: 'uk-gdpr-art-6-1-e',
+  purpose: `${agency} history for the MASH enquiry`,
+});
+
+/** The agency holds information but does not share it: an answer all the same. */
+export function holdNotShare(c: LifecycleCase, agency: Agency, responseId = `${agency}-held`) {
+  return c.handle.executeUpdate(recordInformationResponseUpdate, {
+    args: [
+      {
+        agency,
+        responseId,
+        by: { userId: `${agency}-officer`, agency },
+        sharing: { decision: 'held-not-shared', lawfulBasis: 'uk-gdpr-art-6-1-e', reason: 'sharing now would prejudice a live investigation' },
+      },
+    ],
   });
 }
 

@@ -83,16 +83,17 @@ export function TextField(options: TextFieldOptions): PropertyDecorator {
 
 export function EnumField(
   values: readonly string[],
-  options: { enumName: string; optional?: boolean; description?: string },
+  options: Presence & { enumName: string; description?: string },
 ): PropertyDecorator {
+  const optional = isOptional(options);
   return applyDecorators(
     ...presence(options),
     IsIn(values, { message: `must be one of: ${values.join(', ')}` }),
     ApiProperty({
       enum: [...values],
       enumName: options.enumName,
-      required: !options.optional,
-      nullable: options.optional || undefined,
+      required: !optional,
+      nullable: optional || undefined,
       description: options.description,
     }),
   );
@@ -151,6 +152,18 @@ export function CalendarDateField(options: Presence & { description?: string; ex
       example: options.example,
     }),
   );
+}
+
+/** A field that does not belong in some cases (e.g. a summary when nothing is shared): present then, it is refused. */
+export function RefusedWhen(test: (object: any) => boolean, reason: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'refusedWhen',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: reason },
+      validator: { validate: (value: unknown, args) => value == null || !test(args?.object) },
+    });
 }
 
 export function NestedField(type: () => new () => object, options: { optional?: boolean; description?: string } = {}): PropertyDecorator {

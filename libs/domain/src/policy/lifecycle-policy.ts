@@ -25,6 +25,12 @@ export interface LifecyclePolicy {
   coreAgencies: readonly Agency[];
   authorisers: { accountableManager: string; delegates: readonly string[] };
   memberAgencies: readonly Agency[];
+  /**
+   * The hub's information sharing agreement: an agency that has not signed it is never asked
+   * for information. `version` null: no agreement document (the national default, where every
+   * member agency counts as signed).
+   */
+  sharingAgreement: { version: string | null; signatories: readonly Agency[] };
   calendar: WorkingCalendar;
 }
 
@@ -64,4 +70,14 @@ export function mostSevereLevel(policy: LifecyclePolicy): RagLevel {
 
 export function isAuthoriser(policy: LifecyclePolicy, userId: string): boolean {
   return policy.authorisers.accountableManager === userId || policy.authorisers.delegates.includes(userId);
+}
+
+/**
+ * Whether an agency may be asked for information under the hub's agreement. A policy recorded in
+ * a workflow history before agreements were part of it has none: every agency counted as signed
+ * then, and still does when that history replays.
+ */
+export function hasSignedSharingAgreement(policy: LifecyclePolicy, agency: Agency): boolean {
+  const agreement = policy.sharingAgreement as LifecyclePolicy['sharingAgreement'] | undefined;
+  return agreement === undefined || agreement.signatories.includes(agency);
 }

@@ -1,6 +1,8 @@
 import { englandAndWalesCalendar } from '../calendar/bank-holidays';
 import type { LifecyclePolicy } from './lifecycle-policy';
 
+const MEMBER_AGENCIES = ['police', 'social-care', 'health', 'education', 'probation', 'housing'] as const;
+
 /** The national frame's defaults: a hub's policy overrides only where it differs. */
 export function nationalDefaultLifecyclePolicy(
   hubId: string,
@@ -57,7 +59,9 @@ export function nationalDefaultLifecyclePolicy(
     ],
     coreAgencies: ['police', 'social-care', 'health'],
     authorisers: { accountableManager, delegates: [] },
-    memberAgencies: ['police', 'social-care', 'health', 'education', 'probation', 'housing'],
+    memberAgencies: [...MEMBER_AGENCIES],
+    /** No agreement document: every member agency counts as signed, so nobody asked today is left out. */
+    sharingAgreement: { version: null, signatories: [...MEMBER_AGENCIES] },
     calendar: englandAndWalesCalendar(calendarYears),
   };
 }

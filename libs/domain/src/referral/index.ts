@@ -8,3 +8,4 @@ export * from './open-deadlines';
 export * from './subject-age';
 export * from './lifecycle/decisions';
 export type * from './lifecycle/lifecycle.types';
+export * from './information-gathering/sharing-decision';

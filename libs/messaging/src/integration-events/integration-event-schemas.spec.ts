@@ -1,4 +1,5 @@
-import { ADULT_AGE_BANDS, AGENCIES, CHILD_AGE_BANDS, CONCERN_CATEGORIES, CONSENT_STATUSES } from '@app/domain';
+import { ADULT_AGE_BANDS, AGENCIES, CHILD_AGE_BANDS, CONCERN_CATEGORIES, CONSENT_STATUSES, LAWFUL_BASES, SENSITIVITIES } from '@app/domain';
+import informationProvided from '../../schemas/mash.referral.information-provided.v1.json';
 import received from '../../schemas/mash.referral.received.v1.json';
 import triageAwaited from '../../schemas/mash.referral.triage-awaited.v1.json';
 import { INTEGRATION_EVENT_SCHEMAS, IntegrationEventSchemas } from './integration-event-schemas';
@@ -85,5 +86,11 @@ describe('integration event schemas', () => {
     expect(data.concernCategories.items.enum).toEqual([...CONCERN_CATEGORIES]);
     expect(data.subject.properties.ageBand.enum).toEqual([...CHILD_AGE_BANDS, ...ADULT_AGE_BANDS, null]);
     expect(data.consent.properties.status.enum).toEqual([...CONSENT_STATUSES]);
+  });
+
+  it('lists the same lawful bases and sensitivities as the domain', () => {
+    const data = informationProvided.properties.data.properties;
+    expect(data.lawfulBasis.enum).toEqual([...Object.keys(LAWFUL_BASES), 'not-recorded']);
+    expect(data.sensitivity.enum).toEqual([...SENSITIVITIES, null]);
   });
 });

@@ -72,7 +72,7 @@ describe('toIntegrationEvent over the referral lifecycle', () => {
     });
   });
 
-  it('publishes that an agency answered, and whether late, without the summary', () => {
+  it('publishes that an agency answered, whether late, its sharing decision and basis, without the summary or purpose', () => {
     expect(data('InformationProvided')).toEqual({
       agency: 'health',
       responseId: 'health-1',
@@ -81,7 +81,18 @@ describe('toIntegrationEvent over the referral lifecycle', () => {
       late: true,
       addition: false,
       by: { userId: 'health-officer', agency: 'health' },
+      sharing: 'shared',
+      sensitivity: 'restricted',
+      lawfulBasis: 'uk-gdpr-art-9-2-g-dpa-2018-sch-1-para-18',
     });
+  });
+
+  it('publishes "held, not shared" with its basis and no sensitivity, without the reason', () => {
+    expect(data('InformationProvided', 1)).toMatchObject({ agency: 'police', late: false, sharing: 'held-not-shared', sensitivity: null, lawfulBasis: 'crime-and-disorder-act-1998-s115' });
+  });
+
+  it('publishes a response recorded before sharing decisions as shared, general, basis not recorded', () => {
+    expect(data('InformationProvided', 2)).toMatchObject({ agency: 'social-care', sharing: 'shared', sensitivity: 'general', lawfulBasis: 'not-recorded' });
   });
 
   it('closes information gathering by nobody (null) when every agency answered', () => {

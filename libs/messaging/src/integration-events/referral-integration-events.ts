@@ -1,4 +1,4 @@
-import type { Agency, AgeBand, ConcernCategory, ConsentStatus, SubjectType } from '@app/domain';
+import type { Agency, AgeBand, ConcernCategory, ConsentStatus, LawfulBasis, Sensitivity, SubjectType } from '@app/domain';
 import type { IntegrationEvent } from './integration-event';
 
 /** Public type names, one per published fact and version. */
@@ -149,6 +149,12 @@ export interface InformationProvidedV1Data {
   late: boolean;
   addition: boolean;
   by: ActorV1;
+  /** 'held-not-shared': the agency holds information but did not share it (an answer all the same). */
+  sharing: 'shared' | 'held-not-shared';
+  /** Who may read what was shared under the hub's agreement; null when nothing was shared. */
+  sensitivity: Sensitivity | null;
+  /** A code from the closed list; 'not-recorded' for responses recorded before sharing decisions. */
+  lawfulBasis: LawfulBasis | 'not-recorded';
 }
 export interface InformationGatheringClosedV1Data {
   early: boolean;

@@ -30,6 +30,7 @@ import type {
   TriageDecisionRecorded,
   TriageEscalated,
 } from '@app/domain';
+import { recordedSharing } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { INTEGRATION_EVENT_SOURCE, INTEGRATION_SPEC_VERSION, type IntegrationEvent } from './integration-event';
 import * as V1 from './referral-integration-events';
@@ -149,6 +150,8 @@ const informationRequestEscalated = (e: Recorded<InformationRequestEscalated>) =
 /** That an agency answered; the summary of what it said stays in the platform. */
 function informationProvided(e: Recorded<InformationProvided>) {
   const { agency, responseId, providedAt, dueAt, late, addition, by } = e.data;
+  // The decision and its basis only: the summary, purpose and reason stay on the platform.
+  const sharing = recordedSharing(e.data);
   return publish<V1.InformationProvidedV1>(e, TYPES.informationProvided, {
     agency,
     responseId,
@@ -157,6 +160,9 @@ function informationProvided(e: Recorded<InformationProvided>) {
     late,
     addition,
     by: actor(by),
+    sharing: sharing.decision,
+    sensitivity: sharing.decision === 'shared' ? sharing.sensitivity : null,
+    lawfulBasis: sharing.lawfulBasis,
   });
 }
 

@@ -5,7 +5,7 @@ import { AuthorisationRequest } from './authorisations.http.controller';
 import { CancelActionRequest, CompleteActionRequest } from './actions.http.controller';
 import { RaiseChallengeRequest } from './challenge.http.controller';
 import { CloseInformationGatheringRequest } from './close-information-gathering.http.controller';
-import { InformationResponseRequest } from './information-response.http.controller';
+import { InformationResponseRequest } from './information-response.request.dto';
 import { ReRateRequest } from './rating.http.controller';
 import { StrategyDiscussionRequest } from './strategy-discussion.http.controller';
 import { RecordTriageDecisionRequest } from './triage.http.controller';
@@ -13,6 +13,8 @@ import { RecordTriageDecisionRequest } from './triage.http.controller';
 type RequestClass = new () => object;
 
 const uuid = '0d7c1f0e-2b8a-4c3e-9f1a-6e5d4c3b2a19';
+const shared = { decision: 'shared', sensitivity: 'sensitive', lawfulBasis: 'children-act-1989-s47', purpose: 'section 47 enquiry' };
+const held = { decision: 'held-not-shared', lawfulBasis: 'uk-gdpr-art-6-1-e', reason: 'a live investigation' };
 const discussion = {
   heldAt: '2026-03-02T10:30:00Z',
   attendees: [{ agency: 'police', name: 'DS Example', role: 'investigating officer' }],
@@ -39,7 +41,8 @@ describe('lifecycle command requests', () => {
     ['re-rating', ReRateRequest, { rag: 'red', rationale: 'new information' }],
     ['authorisation', AuthorisationRequest, { outcome: 'authorised', rationale: 'agreed' }],
     ['return', AuthorisationRequest, { outcome: 'returned', rationale: 'look again' }],
-    ['information response', InformationResponseRequest, { responseId: uuid, summary: 'known to police' }],
+    ['information response, shared', InformationResponseRequest, { responseId: uuid, summary: 'known to police', sharing: shared }],
+    ['information response, held not shared', InformationResponseRequest, { responseId: uuid, sharing: held }],
     ['close gathering', CloseInformationGatheringRequest, { rationale: 'enough is known' }],
     ['strategy discussion', StrategyDiscussionRequest, discussion],
     ['strategy discussion, no actions, a due time left to the policy', StrategyDiscussionRequest, { ...discussion, actions: [{ ...discussion.actions[0], dueAt: undefined }] }],
@@ -57,8 +60,31 @@ describe('lifecycle command requests', () => {
     ['a rag over two lines', ReRateRequest, { rag: 'red\namber', rationale: 'x' }, ['rag: must be a single line without control characters']],
     ['the actor in the body', RecordTriageDecisionRequest, { rag: 'amber', decision: 'mash-enquiry', rationale: 'x', by: { userId: 'someone-else', agency: 'police' } }, ['by: is not a field of this request']],
     ['an unknown outcome', AuthorisationRequest, { outcome: 'approved', rationale: 'x' }, ['outcome: must be one of: authorised, returned']],
-    ['a response id that is not a UUID', InformationResponseRequest, { responseId: 'r-1', summary: 'x' }, ['responseId: must be a UUID']],
-    ['a response without summary', InformationResponseRequest, { responseId: uuid }, ['summary: is required']],
+    ['a response id that is not a UUID', InformationResponseRequest, { responseId: 'r-1', summary: 'x', sharing: shared }, ['responseId: must be a UUID']],
+    ['a response without a sharing decision', InformationResponseRequest, { responseId: uuid, summary: 'x' }, ['sharing: is required']],
+    ['a share without summary', InformationResponseRequest, { responseId: uuid, sharing: shared }, ['summary: is required when sharing.decision is shared']],
+    [
+      'a share without sensitivity or purpose',
+      InformationResponseRequest,
+      { responseId: uuid, summary: 'x', sharing: { decision: 'shared', lawfulBasis: 'uk-gdpr-art-6-1-e' } },
+      ['sharing.sensitivity: is required when decision is shared', 'sharing.purpose: is required when decision is shared'],
+    ],
+    ['a share with a reason', InformationResponseRequest, { responseId: uuid, summary: 'x', sharing: { ...shared, reason: 'r' } }, ['sharing.reason: is only for a held-not-shared answer']],
+    ['an unknown sensitivity', InformationResponseRequest, { responseId: uuid, summary: 'x', sharing: { ...shared, sensitivity: 'secret' } }, ['sharing.sensitivity: must be one of: general, sensitive, restricted']],
+    ["a lawful basis of 'none'", InformationResponseRequest, { responseId: uuid, summary: 'x', sharing: { ...shared, lawfulBasis: 'none' } }, [expect.stringMatching(/^sharing\.lawfulBasis: must be one of: uk-gdpr-art-6-1-c, /)]],
+    ['a decision that is neither', InformationResponseRequest, { responseId: uuid, sharing: { ...held, decision: 'maybe' } }, ['sharing.decision: must be one of: shared, held-not-shared']],
+    ['held not shared without a reason', InformationResponseRequest, { responseId: uuid, sharing: { decision: 'held-not-shared', lawfulBasis: 'uk-gdpr-art-6-1-e' } }, ['sharing.reason: is required when decision is held-not-shared']],
+    [
+      'held not shared with a summary, sensitivity and purpose',
+      InformationResponseRequest,
+      { responseId: uuid, summary: 'x', sharing: { ...held, sensitivity: 'general', purpose: 'p' } },
+      [
+        'summary: is only for a shared answer; a held-not-shared answer carries no summary',
+        'sharing.sensitivity: is only for a shared answer',
+        'sharing.purpose: is only for a shared answer',
+      ],
+    ],
+    ['a sharing decision that is not an object', InformationResponseRequest, { responseId: uuid, summary: 'x', sharing: 'shared' }, ['sharing: must be an object']],
     ['a rationale too long', CloseInformationGatheringRequest, { rationale: 'x'.repeat(10_001) }, ['rationale: must be at most 10000 characters']],
     ['a discussion with a local time', StrategyDiscussionRequest, { ...discussion, heldAt: '2026-03-02 10:30' }, ['heldAt: must be a date and time with its offset, e.g. 2026-03-02T10:30:00Z']],
     ['a discussion on 30 February', StrategyDiscussionRequest, { ...discussion, heldAt: '2026-02-30T10:30:00Z' }, ['heldAt: must be a date and time with its offset, e.g. 2026-03-02T10:30:00Z']],

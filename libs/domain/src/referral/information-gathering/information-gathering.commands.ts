@@ -1,9 +1,15 @@
 import type { Agency } from '../referral-dataset';
 import type { Actor, LifecycleMetadata } from '../lifecycle/lifecycle.types';
+import type { SharingDecision } from './sharing-decision';
 
+/**
+ * An agency's answer: what it shares (`summary`, required when shared) and its decision to
+ * share or not. Commands recorded in workflow histories before sharing decisions carry no
+ * `sharing`; the decider still replays them as it did then.
+ */
 export interface RecordInformationResponse {
   type: 'RecordInformationResponse';
-  data: { referralId: string; agency: Agency; responseId: string; by: Actor; summary: string };
+  data: { referralId: string; agency: Agency; responseId: string; by: Actor; summary?: string; sharing: SharingDecision };
   metadata: LifecycleMetadata;
 }
 

@@ -10,6 +10,7 @@ import type {
   RecordInformationResponse,
   RemindInformationRequest,
 } from './information-gathering.commands';
+import { sharingAnswer } from './sharing-answer';
 
 function requestTo(referral: StartedReferral, agency: Agency): InformationRequestState {
   const request = referral.requests.find((r) => r.agency === agency);
@@ -19,7 +20,8 @@ function requestTo(referral: StartedReferral, agency: Agency): InformationReques
 
 /**
  * An agency's answer, accepted until the strategy discussion is held (late after its due time,
- * or after gathering closed without it). The same responseId again records nothing; a different
+ * or after gathering closed without it). "Held, not shared" is an answer like any other: on
+ * time before the due time, and it stops the reminders and escalation. The same responseId again records nothing; a different
  * one from an agency that already answered is kept as an addition. The last open answer
  * completes gathering.
  */
@@ -31,7 +33,7 @@ export function recordInformationResponse({ type, data, metadata }: RecordInform
     throw new Rejection('REFERRAL.NOT_ALLOWED', `a member of ${data.by.agency} cannot answer for ${data.agency}`, 'by.agency');
   }
   if (request.responseIds.includes(data.responseId)) return [];
-  const summary = requireText(data.summary, 'summary');
+  const answer = sharingAnswer(data);
   const providedAt = metadata.now.toISOString();
   const provided: ReferralEvent = {
     type: 'InformationProvided',
@@ -40,7 +42,7 @@ export function recordInformationResponse({ type, data, metadata }: RecordInform
       agency: data.agency,
       responseId: data.responseId,
       by: data.by,
-      summary,
+      ...answer,
       providedAt,
       dueAt: request.dueAt,
       late: metadata.now.getTime() > Date.parse(request.dueAt),

@@ -1,5 +1,6 @@
 import type { Agency } from '../referral-dataset';
 import type { Actor, Notified } from '../lifecycle/lifecycle.types';
+import type { SharingDecision } from './sharing-decision';
 
 export interface InformationRequested {
   type: 'InformationRequested';
@@ -39,7 +40,10 @@ export interface InformationProvided {
     agency: Agency;
     responseId: string;
     by: Actor;
-    summary: string;
+    /** What the agency shared; absent when it held information but did not share it. */
+    summary?: string;
+    /** Absent on responses recorded before sharing decisions: read them with recordedSharing. */
+    sharing?: SharingDecision;
     providedAt: string;
     dueAt: string;
     late: boolean;

@@ -13,6 +13,7 @@ import {
   begin,
   referralId,
   respond,
+  sharedFor,
   spec,
 } from '../../testing/referral/lifecycle-fixtures';
 import type { ReferralCommand } from '../referral.commands';
@@ -37,6 +38,7 @@ const provided = (agency: Agency, providedAt: string, late: boolean, addition = 
     responseId,
     by: { userId: `${agency}-officer`, agency },
     summary: `${agency} records`,
+    sharing: sharedFor(agency),
     providedAt,
     dueAt: DUE,
     late,
@@ -91,7 +93,7 @@ describe('information gathering', () => {
     it('refuses a response sent on behalf of another agency', () => {
       const command: ReferralCommand = {
         type: 'RecordInformationResponse',
-        data: { referralId, agency: 'police', responseId: 'x', by: practitioner, summary: 'police records' },
+        data: { referralId, agency: 'police', responseId: 'x', by: practitioner, summary: 'police records', sharing: sharedFor('police') },
         metadata: meta('2026-03-02T14:00:00.000Z'),
       };
       spec.given(gathering()).when(command).thenRejects('REFERRAL.NOT_ALLOWED', 'by.agency');
@@ -100,7 +102,7 @@ describe('information gathering', () => {
     it('refuses a response with nothing in it', () => {
       const command: ReferralCommand = {
         type: 'RecordInformationResponse',
-        data: { referralId, agency: 'police', responseId: 'x', by: { userId: 'p', agency: 'police' }, summary: '' },
+        data: { referralId, agency: 'police', responseId: 'x', by: { userId: 'p', agency: 'police' }, summary: '', sharing: sharedFor('police') },
         metadata: meta('2026-03-02T14:00:00.000Z'),
       };
       spec.given(gathering()).when(command).thenRejects('REFERRAL.INVALID_INPUT', 'summary');

@@ -1,6 +1,7 @@
 import type { LifecyclePolicy } from '../../policy/lifecycle-policy';
 import type { Actor } from '../../referral/lifecycle/lifecycle.types';
 import type { ReferralDataset } from '../../referral/referral-dataset';
+import type { SharingDecision } from '../../referral/information-gathering/sharing-decision';
 import type { ReferralCommand } from '../../referral/referral.commands';
 import { decide } from '../../referral/referral.decider';
 import type { ReferralEvent } from '../../referral/referral.events';
@@ -81,6 +82,7 @@ export function policy(over: Partial<LifecyclePolicy> = {}): LifecyclePolicy {
     coreAgencies: ['police', 'social-care', 'health'],
     authorisers: { accountableManager: 'mia', delegates: ['dan'] },
     memberAgencies: ['police', 'social-care', 'health', 'education', 'housing'],
+    sharingAgreement: { version: '3.1', signatories: ['police', 'social-care', 'health', 'education', 'housing'] },
     calendar: { timeZone: 'UTC', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00', holidays: [] },
     ...over,
   };
@@ -148,8 +150,15 @@ export const respond = (
   responseId = `${agency}-1`,
 ): ReferralCommand => ({
   type: 'RecordInformationResponse',
-  data: { referralId, agency, responseId, by: { userId: `${agency}-officer`, agency }, summary: `${agency} records` },
+  data: { referralId, agency, responseId, by: { userId: `${agency}-officer`, agency }, summary: `${agency} records`, sharing: sharedFor(agency) },
   metadata: meta(now),
+});
+
+export const sharedFor = (agency: string): SharingDecision => ({
+  decision: 'shared',
+  sensitivity: 'general',
+  lawfulBasis: 'uk-gdpr-art-6-1-e',
+  purpose: `${agency} history for the multi-agency view`,
 });
 
 export const reRate = (rag: string, now = '2026-03-02T12:00:00.000Z', rationale = 'new information'): ReferralCommand => ({
