@@ -1,0 +1,103 @@
+import { OpsUsageError } from '../ops.errors';
+import { parseCommand } from './arguments';
+
+const now = new Date('2026-11-25T12:00:00.000Z');
+const referralId = '6f1c2a4e-9b7d-4c3e-8a1f-2d5e6b7c8d9e';
+const parse = (...argv: string[]) => parseCommand(argv, now, { USER: 'oncall-1' });
+
+describe('ops command line', () => {
+  it('shows help without a command', () => {
+    expect(parse()).toEqual({ command: 'help' });
+    expect(parse('--help')).toEqual({ command: 'help' });
+  });
+
+  it('refuses an unknown command or option as a usage error', () => {
+    expect(() => parse('rebuild')).toThrow(OpsUsageError);
+    expect(() => parse('status', '--verbose')).toThrow(OpsUsageError);
+  });
+
+  describe('status', () => {
+    it('prints a table unless --json', () => {
+      expect(parse('status')).toEqual({ command: 'status', json: false });
+      expect(parse('status', '--json')).toEqual({ command: 'status', json: true });
+    });
+  });
+
+  describe('replay-check', () => {
+    it('checks the last 7 days by default', () => {
+      expect(parse('replay-check')).toEqual({
+        command: 'replay-check',
+        json: false,
+        since: new Date('2026-11-18T12:00:00.000Z'),
+        workflowIds: [],
+        taskQueue: undefined,
+        historiesDir: undefined,
+      });
+    });
+
+    it('takes a window start, several workflow ids and a task queue', () => {
+      expect(parse('replay-check', '--since', '2026-11-01T00:00:00Z', '--workflow-id', 'referral-a', '--workflow-id', 'referral-b', '--task-queue', 'q', '--json')).toMatchObject({
+        since: new Date('2026-11-01T00:00:00Z'),
+        workflowIds: ['referral-a', 'referral-b'],
+        taskQueue: 'q',
+        json: true,
+      });
+    });
+
+    it('refuses a time without a zone (it would be read in the local zone)', () => {
+      expect(() => parse('replay-check', '--since', '2026-11-01T00:00:00')).toThrow(/ISO time with a zone/);
+      expect(() => parse('replay-check', '--since', 'yesterday')).toThrow(OpsUsageError);
+    });
+
+    it('replays files instead of Temporal with --histories, and refuses Temporal selectors beside it', () => {
+      expect(parse('replay-check', '--histories', 'test/workflows/histories')).toMatchObject({ historiesDir: 'test/workflows/histories' });
+      expect(() => parse('replay-check', '--histories', 'dir', '--workflow-id', 'referral-a')).toThrow(OpsUsageError);
+    });
+  });
+
+  describe('referral-at', () => {
+    it('takes a time, and the operator from $USER', () => {
+      expect(parse('referral-at', referralId, '--at', '2026-11-20T10:00:00+01:00')).toEqual({
+        command: 'referral-at',
+        json: false,
+        referralId,
+        cutoff: { at: new Date('2026-11-20T09:00:00.000Z') },
+        operator: 'oncall-1',
+        purpose: null,
+        includePersonalData: false,
+      });
+    });
+
+    it('takes a global position as a bigint', () => {
+      expect(parse('referral-at', referralId, '--position', '9007199254740993', '--operator', 'ops-2')).toMatchObject({
+        cutoff: { position: 9007199254740993n },
+        operator: 'ops-2',
+      });
+    });
+
+    it('needs exactly one of --at and --position', () => {
+      expect(() => parse('referral-at', referralId)).toThrow(/exactly one/);
+      expect(() => parse('referral-at', referralId, '--at', '2026-11-20T10:00:00Z', '--position', '3')).toThrow(/exactly one/);
+      expect(() => parse('referral-at', referralId, '--position', '3.5')).toThrow(/whole number/);
+      expect(() => parse('referral-at', referralId, '--position', '-3')).toThrow(OpsUsageError);
+    });
+
+    it('needs a referral id', () => {
+      expect(() => parse('referral-at', '--position', '3')).toThrow(/referral id/);
+      expect(() => parse('referral-at', 'not-a-uuid', '--position', '3')).toThrow(/referral id/);
+    });
+
+    it('includes personal data only with a purpose code', () => {
+      expect(() => parse('referral-at', referralId, '--position', '3', '--include-personal-data')).toThrow(/--purpose/);
+      expect(() => parse('referral-at', referralId, '--position', '3', '--include-personal-data', '--purpose', 'because I was asked')).toThrow(/purpose code/);
+      expect(parse('referral-at', referralId, '--position', '3', '--include-personal-data', '--purpose', 'section-47-enquiry')).toMatchObject({
+        includePersonalData: true,
+        purpose: 'section-47-enquiry',
+      });
+    });
+
+    it('needs an operator when there is no $USER', () => {
+      expect(() => parseCommand(['referral-at', referralId, '--position', '3'], now, {})).toThrow(/--operator/);
+    });
+  });
+});

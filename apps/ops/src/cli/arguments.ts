@@ -1,0 +1,146 @@
+import { parseArgs } from 'node:util';
+import { OpsUsageError } from '../ops.errors';
+import type { Cutoff } from '../referral-at/state-at';
+import { DEFAULT_REPLAY_WINDOW_MS } from '../replay-check/replay-query';
+
+export const USAGE = `usage: npm run --silent ops -- <command> [options]
+
+  status                      position, lag and last error of every projection and event-log reader
+  replay-check                replay referral workflow histories against the current workflow code
+      [--since <ISO time>]        closed workflows since then (default: 7 days ago); running ones always
+      [--workflow-id <id>]...     only these workflows
+      [--task-queue <name>]       only workflows of this task queue
+      [--histories <dir>]         replay the JSON history files in <dir> instead of asking Temporal
+  referral-at <referralId>    the referral's state rebuilt from its events
+      (--at <ISO time> | --position <global position>)
+      [--include-personal-data --purpose <purpose code>]
+      [--operator <user id>]      recorded in the access audit log (default: $USER)
+      [--purpose <purpose code>]
+
+  --json      machine-readable output
+  exit codes: 0 done; 1 replay-check found a history that does not replay; 2 usage or configuration
+              error; 3 not found; 4 the operation failed (a dependency unreachable, audit not written)`;
+
+export type OpsCommand =
+  | { command: 'help' }
+  | { command: 'status'; json: boolean }
+  | { command: 'replay-check'; json: boolean; since: Date; workflowIds: string[]; taskQueue?: string; historiesDir?: string }
+  | {
+      command: 'referral-at';
+      json: boolean;
+      referralId: string;
+      cutoff: Cutoff;
+      operator: string;
+      purpose: string | null;
+      includePersonalData: boolean;
+    };
+
+/** A purpose is a code from the hub's vocabulary (the audit log stores codes, never free text). */
+const PURPOSE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const OPERATOR = /^[^\s\p{C}]{1,200}$/u;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The command line as a command; `now` and `env` come in so that this stays pure. */
+export function parseCommand(argv: readonly string[], now: Date, env: { USER?: string } = {}): OpsCommand {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return { command: 'help' };
+    case 'status':
+      return { command, json: parsing(() => parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, strict: true })).values.json === true };
+    case 'replay-check':
+      return replayCheck(rest, now);
+    case 'referral-at':
+      return referralAt(rest, env);
+    default:
+      throw new OpsUsageError(`unknown command ${command}`);
+  }
+}
+
+/** parseArgs, with its refusals of unknown or malformed options as usage errors. */
+function parsing<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    // parseArgs reports unknown or malformed options as TypeErrors with an ERR_PARSE_ARGS_* code
+    // (checked by code: under jest the TypeError comes from another realm).
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) throw new OpsUsageError((error as Error).message);
+    throw error;
+  }
+}
+
+function replayCheck(args: readonly string[], now: Date): OpsCommand {
+  const { values } = parsing(() =>
+    parseArgs({
+      args: [...args],
+      strict: true,
+      options: {
+        since: { type: 'string' },
+        'workflow-id': { type: 'string', multiple: true },
+        'task-queue': { type: 'string' },
+        histories: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
+  const workflowIds = values['workflow-id'] ?? [];
+  const historiesDir = values.histories;
+  if (historiesDir !== undefined && (workflowIds.length > 0 || values.since !== undefined || values['task-queue'] !== undefined)) {
+    throw new OpsUsageError('--histories replays files: --since, --workflow-id and --task-queue select from Temporal and do not apply');
+  }
+  return {
+    command: 'replay-check',
+    json: values.json === true,
+    since: values.since === undefined ? new Date(now.getTime() - DEFAULT_REPLAY_WINDOW_MS) : instant(values.since, '--since'),
+    workflowIds,
+    taskQueue: values['task-queue'],
+    historiesDir,
+  };
+}
+
+function referralAt(args: readonly string[], env: { USER?: string }): OpsCommand {
+  const { values, positionals } = parsing(() =>
+    parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        at: { type: 'string' },
+        position: { type: 'string' },
+        'include-personal-data': { type: 'boolean' },
+        purpose: { type: 'string' },
+        operator: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
+  if (positionals.length !== 1 || !UUID.test(positionals[0])) throw new OpsUsageError('referral-at needs one referral id (a uuid)');
+  const { at, position: atPosition } = values;
+  if ((at === undefined) === (atPosition === undefined)) throw new OpsUsageError('referral-at needs exactly one of --at <ISO time> or --position <global position>');
+  const cutoff: Cutoff = at !== undefined ? { at: instant(at, '--at') } : { position: position(atPosition as string) };
+  const purpose = values.purpose ?? null;
+  if (purpose !== null && !PURPOSE.test(purpose)) throw new OpsUsageError(`--purpose must be a purpose code (lower case, digits, - and _), e.g. section-47-enquiry`);
+  const includePersonalData = values['include-personal-data'] === true;
+  if (includePersonalData && purpose === null) throw new OpsUsageError('--include-personal-data needs --purpose <purpose code>: the access audit log records why personal data was read');
+  const operator = values.operator ?? env.USER;
+  if (operator === undefined || !OPERATOR.test(operator)) throw new OpsUsageError('--operator <user id> is needed (no $USER to default to), without spaces');
+  return { command: 'referral-at', json: values.json === true, referralId: positionals[0].toLowerCase(), cutoff, operator, purpose, includePersonalData };
+}
+
+/** An ISO 8601 instant with a date and a time zone, so that no one reads it in their local zone. */
+function instant(value: string, option: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(date.getTime())) {
+    throw new OpsUsageError(`${option} must be an ISO time with a zone, e.g. 2026-11-18T09:30:00Z (got ${value})`);
+  }
+  return date;
+}
+
+function position(value: string): bigint {
+  if (!/^\d{1,19}$/.test(value)) throw new OpsUsageError(`--position must be a global position, a whole number (got ${value})`);
+  return BigInt(value);
+}

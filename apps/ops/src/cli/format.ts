@@ -1,0 +1,54 @@
+import type { ReferralAt } from '../referral-at/referral-at';
+import type { ReplayReport } from '../replay-check/replay-check';
+import type { ComponentStatus } from '../status/consumer-status';
+
+/** Columns padded to their widest cell; the header is the first row. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
+}
+
+/** JSON with bigints as strings (positions and offsets exceed 2^53 in principle). */
+export function json(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+}
+
+export function formatStatus(statuses: readonly ComponentStatus[]): string {
+  const rows = [['COMPONENT', 'KIND', 'SOURCE', 'POSITION', 'HEAD', 'LAG', 'LAST ERROR']];
+  for (const s of statuses) {
+    if (s.kind === 'projection') {
+      rows.push([s.name, 'projection', `kafka ${s.topic}`, '', '', String(s.totalLag), s.lastError]);
+      for (const p of s.partitions) rows.push([`  partition ${p.partition}`, '', '', p.nextOffset ?? '(none)', p.highWatermark, String(p.lag), '']);
+    } else {
+      const position = s.checkpoint ? s.checkpoint.globalPosition : '(none)';
+      rows.push([s.name, 'event-reader', 'event store', position, s.headPosition, String(s.eventsBehind), s.lastError]);
+    }
+  }
+  return `${table(rows)}\n\nPOSITION: next offset to apply (projection) or last global position handled (reader); LAG: messages or events not yet handled.`;
+}
+
+export function formatReplayReport({ outcomes, passed }: ReplayReport): string {
+  if (outcomes.length === 0) return 'no workflow histories found: nothing replayed';
+  const rows = [['WORKFLOW', 'RUN', 'RESULT', 'ERROR'], ...outcomes.map((o) => [o.workflowId, o.runId, o.verdict, oneLine(o.error ?? '')])];
+  const bad = outcomes.filter((o) => o.verdict !== 'ok').length;
+  return `${table(rows)}\n\n${passed ? `all ${outcomes.length} histories replay on this code` : `${bad} of ${outcomes.length} histories do NOT replay on this code: do not deploy it`}`;
+}
+
+export function formatReferralAt(result: ReferralAt): string {
+  const asOf = 'at' in result.asOf ? `at ${result.asOf.at}` : `at position ${result.asOf.position}`;
+  const last = result.lastEvent ? `${result.lastEvent.type} (version ${result.lastEvent.streamVersion}, ${result.lastEvent.recordedAt}, position ${result.lastEvent.globalPosition})` : 'none';
+  const lines = [
+    `referral ${result.referralId} (hub ${result.hubId}) ${asOf}`,
+    `events applied: ${result.eventsApplied} of ${result.eventsInStream}; last: ${last}`,
+    '',
+    'state:',
+    indent(json(result.state)),
+  ];
+  if (result.personalData !== undefined) lines.push('', 'personal data:', indent(json(result.personalData)));
+  else lines.push('', 'personal data left out (--include-personal-data --purpose <code> to include it)');
+  lines.push('', `access recorded in the audit log (correlation id ${result.auditCorrelationId})`);
+  return lines.join('\n');
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);
+const indent = (text: string) => text.replace(/^/gm, '  ');

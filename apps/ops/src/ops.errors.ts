@@ -1,0 +1,17 @@
+/** The caller's to fix: unknown command, missing or malformed option (exit 2). */
+export class OpsUsageError extends Error {
+  readonly code = 'OPS.USAGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'OpsUsageError';
+  }
+}
+
+/** The thing asked about does not exist, e.g. a referral with no events (exit 3). */
+export class OpsNotFoundError extends Error {
+  readonly code = 'OPS.NOT_FOUND';
+  constructor(message: string) {
+    super(message);
+    this.name = 'OpsNotFoundError';
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * What `ops status` reports, and the arithmetic of lag. Pure: the readers that fill these from
+ * PostgreSQL and Kafka are in read-status.ts.
+ */
+
+/** No component stores its errors anywhere yet (they are only logged); said, not invented. */
+export const LAST_ERROR_NOT_RECORDED = 'not recorded' as const;
+
+export interface PartitionLag {
+  partition: number;
+  /** Next offset the projection will apply; null when it has stored none for this partition. */
+  nextOffset: string | null;
+  /** The topic's high-water mark: the offset the next message written will get. */
+  highWatermark: string;
+  /** Messages on the partition not yet applied. */
+  lag: number;
+}
+
+/** A projection fed from Kafka, positioned by the offsets it stores beside its rows. */
+export interface ProjectionStatus {
+  kind: 'projection';
+  name: string;
+  topic: string;
+  partitions: PartitionLag[];
+  totalLag: number;
+  lastError: typeof LAST_ERROR_NOT_RECORDED;
+}
+
+/** A follower of the event store's global log, positioned by its checkpoint. */
+export interface EventReaderStatus {
+  kind: 'event-reader';
+  name: string;
+  /** null: no checkpoint stored yet, the reader starts from the beginning of the log. */
+  checkpoint: { transactionId: string; globalPosition: string; updatedAt: string } | null;
+  /** The highest global position written. */
+  headPosition: string;
+  /** Committed events after the checkpoint, in the reader's (transaction, position) order. */
+  eventsBehind: number;
+  lastError: typeof LAST_ERROR_NOT_RECORDED;
+}
+
+export type ComponentStatus = ProjectionStatus | EventReaderStatus;
+
+export interface TopicOffsets {
+  partition: number;
+  /** Earliest offset still on the partition (retention may have removed the ones before). */
+  low: string;
+  high: string;
+}
+
+/**
+ * Lag of one partition. Without a stored offset the projection starts at the earliest message
+ * still retained, so everything from `low` on is ahead of it. An offset beyond the high-water
+ * mark (a topic recreated under the projection) counts as 0 behind, not negative.
+ */
+export function partitionLag(offsets: TopicOffsets, nextOffset: string | null): PartitionLag {
+  const from = BigInt(nextOffset ?? offsets.low);
+  const behind = BigInt(offsets.high) - from;
+  return { partition: offsets.partition, nextOffset, highWatermark: offsets.high, lag: behind > 0n ? Number(behind) : 0 };
+}
+
+/** Every partition of the topic, each with its lag, in partition order. */
+export function projectionStatus(name: string, topic: string, offsets: TopicOffsets[], stored: ReadonlyMap<number, string>): ProjectionStatus {
+  const partitions = [...offsets]
+    .sort((a, b) => a.partition - b.partition)
+    .map((o) => partitionLag(o, stored.get(o.partition) ?? null));
+  return { kind: 'projection', name, topic, partitions, totalLag: partitions.reduce((sum, p) => sum + p.lag, 0), lastError: LAST_ERROR_NOT_RECORDED };
+}

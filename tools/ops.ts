@@ -1,0 +1,103 @@
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
+import pino from 'pino';
+import { ConfigError, loadConfig, type PlatformConfig } from '@app/config';
+import { createPool } from '@app/database';
+import { createKafka, platformTopics } from '@app/messaging';
+import { parseCommand, USAGE, type OpsCommand } from '../apps/ops/src/cli/arguments';
+import { formatReferralAt, formatReplayReport, formatStatus, json } from '../apps/ops/src/cli/format';
+import { OpsNotFoundError, OpsUsageError } from '../apps/ops/src/ops.errors';
+import { referralAt } from '../apps/ops/src/referral-at/referral-at';
+import { historyFiles, replayCheck, temporalHistories } from '../apps/ops/src/replay-check/replay-check';
+import { readStatus } from '../apps/ops/src/status/read-status';
+import { bundleReferralWorkflows } from '../apps/worker/src/workflow-bundle';
+
+/** Exit codes, as USAGE and docs/operations.md list them. */
+const EXIT = { done: 0, checkFailed: 1, usage: 2, notFound: 3, failed: 4 } as const;
+
+// Logs (Kafka, Temporal, the bundler) go to stderr: stdout carries only the table or the JSON.
+const logger = pino({ name: 'ops', level: process.env.OPS_LOG_LEVEL ?? 'warn' }, pino.destination(2));
+
+/**
+ * The operations command line: parses, connects what the command needs, calls the operation in
+ * apps/ops and prints its result. The operations themselves know nothing of the command line.
+ */
+async function main(): Promise<number> {
+  const command = parseCommand(process.argv.slice(2), new Date(), process.env);
+  switch (command.command) {
+    case 'help':
+      console.log(USAGE);
+      return EXIT.done;
+    case 'status':
+      return status(command, loadConfig());
+    case 'replay-check':
+      return replay(command);
+    case 'referral-at':
+      return referralAtCommand(command, loadConfig());
+  }
+}
+
+async function status(command: Extract<OpsCommand, { command: 'status' }>, config: PlatformConfig): Promise<number> {
+  const pool = createPool(config.DATABASE_URL, 2);
+  const admin = createKafka(config, logger, 'mash-ops').admin();
+  try {
+    await admin.connect();
+    const statuses = await readStatus({ pool, kafkaAdmin: admin, referralTopic: platformTopics(config).referralEvents });
+    console.log(command.json ? json(statuses) : formatStatus(statuses));
+    return EXIT.done;
+  } finally {
+    await admin.disconnect();
+    await pool.end();
+  }
+}
+
+async function replay(command: Extract<OpsCommand, { command: 'replay-check' }>): Promise<number> {
+  const print = new DefaultLogger('WARN', ({ level, message }) => process.stderr.write(`${level} ${message}\n`));
+  Runtime.install({ logger: print, telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
+  const bundle = await bundleReferralWorkflows(logger);
+  let report;
+  if (command.historiesDir !== undefined) {
+    report = await replayCheck(bundle, await historyFiles(command.historiesDir));
+  } else {
+    const config = loadConfig();
+    const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+    try {
+      const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+      report = await replayCheck(bundle, temporalHistories(client, { since: command.since, taskQueue: command.taskQueue }, command.workflowIds));
+    } finally {
+      await connection.close();
+    }
+  }
+  console.log(command.json ? json(report) : formatReplayReport(report));
+  return report.passed ? EXIT.done : EXIT.checkFailed;
+}
+
+async function referralAtCommand(command: Extract<OpsCommand, { command: 'referral-at' }>, config: PlatformConfig): Promise<number> {
+  const pool = createPool(config.DATABASE_URL, 2);
+  try {
+    const result = await referralAt(pool, command);
+    console.log(command.json ? json(result) : formatReferralAt(result));
+    return EXIT.done;
+  } finally {
+    await pool.end();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof OpsUsageError || error instanceof ConfigError) {
+      console.error(`${message}\n\n${USAGE}`);
+      process.exitCode = EXIT.usage;
+    } else if (error instanceof OpsNotFoundError) {
+      console.error(message);
+      process.exitCode = EXIT.notFound;
+    } else {
+      console.error(`ops failed: ${error instanceof Error ? `${error.name}: ${message}` : message}`);
+      process.exitCode = EXIT.failed;
+    }
+  },
+);
