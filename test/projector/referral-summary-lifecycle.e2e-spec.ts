@@ -53,7 +53,7 @@ const lifecycle: ReferralIntegrationEvent[] = [
   next(T.decisionAuthorised, { kind: 'triage', decision: 'mash-enquiry', authorisedAt: at(6, '12:00'), by: manager }),
   next(T.informationRequested, { agency: 'police', rag: 'amber', requestedAt: at(6, '12:00'), dueAt: at(7, '12:00'), remindAt: at(7, '08:00') }),
   next(T.informationRequested, { agency: 'health', rag: 'amber', requestedAt: at(6, '12:00'), dueAt: at(7, '12:00'), remindAt: at(7, '08:00') }),
-  next(T.informationProvided, {
+  next(T.informationProvided, { sharing: 'shared', sensitivity: 'general', lawfulBasis: 'uk-gdpr-art-6-1-e',
     agency: 'health',
     responseId: 'r-1',
     providedAt: at(7, '10:00'),

@@ -94,7 +94,7 @@ const policeEscalated = published(T.informationRequestEscalated, {
   escalatedAt: at(7, '12:00'),
   nextEscalationAt: at(7, '16:00'),
 });
-const policeAnswered = published(T.informationProvided, {
+const policeAnswered = published(T.informationProvided, { sharing: 'shared', sensitivity: 'general', lawfulBasis: 'uk-gdpr-art-6-1-e',
   agency: 'police',
   responseId: 'r-1',
   providedAt: at(7, '14:00'),
