@@ -3,7 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
 import { type Role, ROLES } from '@app/auth';
 import { loadConfig } from '@app/config';
+import { resolvePolicy, validateHubPolicy } from '@app/hub-policy';
+import { HubPolicyStore } from '@app/hub-policy-store';
 import { bootstrapApi } from '../../apps/api/src/bootstrap';
+import { hubFacts } from '../../libs/hub-policy/src/testing/hub-policy-fixtures';
 import { ACCESS_RULES } from '../../apps/api/src/http/access-rules';
 import { validReferralRequest, withField } from '../support/referral-request';
 import { createTestDatabase, type TestDatabase } from '../support/stack';
@@ -30,7 +33,7 @@ describe('authorisation matrix', () => {
     body: any;
   }
 
-  async function call(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<Answer> {
+  async function call(method: 'GET' | 'POST' | 'PUT', path: string, headers: Record<string, string>, body?: unknown): Promise<Answer> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -57,6 +60,8 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await db.pool.query(`INSERT INTO hubs (hub_id, name, scope) VALUES ($1, 'North MASH', 'both'), ($2, 'South MASH', 'both')`, [NORTH, SOUTH]);
+    // Both hubs have a policy v1; the north one names the matrix's hub manager as accountable.
+    for (const hubId of [NORTH, SOUTH]) await new HubPolicyStore(db.pool).publish({ ...policyV1(hubId), expectedVersion: 0 });
     app = await bootstrapApi(loadConfig({ ...process.env, DATABASE_URL: db.url, AUTH_MODE: 'local' }), {
       ephemeralPort: true,
       host: '127.0.0.1',
@@ -77,11 +82,18 @@ describe('authorisation matrix', () => {
     await db?.drop();
   });
 
+  const policyOverrides = (hubId: string) => ({ ...hubFacts, accountableManager: { userId: `hub-manager-${hubId === NORTH ? 'north' : 'south'}`, name: 'Manager' } });
+  function policyV1(hubId: string) {
+    const validation = validateHubPolicy(resolvePolicy(policyOverrides(hubId)));
+    if (!validation.valid) throw new Error(JSON.stringify(validation.problems));
+    return { hubId, document: validation.policy, overrides: policyOverrides(hubId), publishedBy: { userId: 'seed', agency: 'social-care' }, reason: 'seed', correlationId: 'seed', now: new Date() };
+  }
+
   type Expected = number | 'full' | 'status' | 'not-found' | 'role' | 'hub' | 'audit';
 
   interface Case {
     what: string;
-    method: 'GET' | 'POST';
+    method: 'GET' | 'POST' | 'PUT';
     path: () => string;
     body?: () => unknown;
     /** As a north-hub user of each role (the referrer being the one who submitted the north referral). */
@@ -102,13 +114,46 @@ describe('authorisation matrix', () => {
   const CASEWORK: Role[] = ['practitioner', 'hub-manager'];
   const actionId = '5b0f7c1e-3f7a-4d2b-9a51-0c6e8d2f4a10';
 
+  /** A read of a hub policy: the hub's staff (not referrers) in their own hub, national analysts in any hub. */
+  function hubPolicyRead(suffix: string): Case[] {
+    const as = (own: Expected, analyst: Expected): Record<Role, Expected> => ({ referrer: 'role', practitioner: own, 'hub-manager': own, 'national-analyst': analyst, operations: own, auditor: own });
+    return [
+      { what: `read own hub's policy${suffix}`, method: 'GET', path: () => `/v1/hubs/${NORTH}/policy${suffix}`, expected: as(200, 200) },
+      { what: `read another hub's policy${suffix}`, method: 'GET', path: () => `/v1/hubs/${SOUTH}/policy${suffix}`, expected: as('hub', 200) },
+    ];
+  }
+  const publishPolicy = (hubId: string) => ({ overrides: policyOverrides(hubId), reason: 'matrix' });
+
   const ROUTES: Record<keyof typeof ACCESS_RULES, Case[]> = {
+    'PUT /v1/hubs/:hubId/policy': [
+      {
+        what: "publish own hub's policy (as its accountable manager)",
+        method: 'PUT',
+        path: () => `/v1/hubs/${NORTH}/policy`,
+        body: () => publishPolicy(NORTH),
+        expected: { referrer: 'role', practitioner: 'role', 'hub-manager': 201, 'national-analyst': 'role', operations: 'role', auditor: 'role' },
+      },
+      {
+        what: "publish another hub's policy",
+        method: 'PUT',
+        path: () => `/v1/hubs/${SOUTH}/policy`,
+        body: () => publishPolicy(SOUTH),
+        expected: { referrer: 'role', practitioner: 'role', 'hub-manager': 'hub', 'national-analyst': 'role', operations: 'role', auditor: 'role' },
+      },
+    ],
+    'GET /v1/hubs/:hubId/policy': hubPolicyRead(''),
+    'GET /v1/hubs/:hubId/policy/versions': hubPolicyRead('/versions'),
+    'GET /v1/hubs/:hubId/policy/versions/:version': hubPolicyRead('/versions/1'),
     'POST /v1/referrals/:id/triage': lifecycleCommand('triage', { rag: 'amber', decision: 'mash-enquiry', rationale: 'pattern of neglect' }, CASEWORK),
     'POST /v1/referrals/:id/rating': lifecycleCommand('rating', { rag: 'red', rationale: 'new information' }, CASEWORK),
     'POST /v1/referrals/:id/authorisations': lifecycleCommand('authorisations', { outcome: 'authorised', rationale: 'agreed' }, ['hub-manager']),
     'POST /v1/referrals/:id/information-requests/:agency/response': lifecycleCommand(
       'information-requests/police/response',
-      { responseId: '0d7c1f0e-2b8a-4c3e-9f1a-6e5d4c3b2a19', summary: 'known to police' },
+      {
+        responseId: '0d7c1f0e-2b8a-4c3e-9f1a-6e5d4c3b2a19',
+        summary: 'known to police',
+        sharing: { decision: 'shared', sensitivity: 'general', lawfulBasis: 'uk-gdpr-art-6-1-e', purpose: 'MASH enquiry' },
+      },
       CASEWORK,
     ),
     'POST /v1/referrals/:id/information-gathering/close': lifecycleCommand('information-gathering/close', { rationale: 'enough is known' }, ['hub-manager']),
@@ -263,6 +308,11 @@ describe('authorisation matrix', () => {
     it('refuses another hub before saying whether it exists', async () => {
       const answer = await call('POST', '/v1/referrals', await asRole('practitioner'), validReferralRequest('no-such-hub'));
       expect(answer).toMatchObject({ status: 403, body: { code: 'AUTH.HUB_NOT_ALLOWED' } });
+    });
+
+    it("refuses a hub manager of the hub who is not its policy's accountable manager or a delegate", async () => {
+      const answer = await call('PUT', `/v1/hubs/${NORTH}/policy`, await asRole('hub-manager', 'another-manager'), publishPolicy(NORTH));
+      expect(answer).toMatchObject({ status: 403, body: { code: 'HUB_POLICY.NOT_ACCOUNTABLE' } });
     });
 
     it('records the user and agency of the token on what they did', async () => {

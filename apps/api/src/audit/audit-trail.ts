@@ -22,7 +22,7 @@ declare module 'fastify' {
 const HUB_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Refusals recorded as `denied`; REFERRAL.NOT_FOUND (also another hub's referral) as `not-found`. */
-const DENIED: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['AUTH.ROLE_NOT_ALLOWED', 'AUTH.HUB_NOT_ALLOWED', 'AUTH.AGENCY_MISMATCH']);
+const DENIED: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['AUTH.ROLE_NOT_ALLOWED', 'AUTH.HUB_NOT_ALLOWED', 'AUTH.AGENCY_MISMATCH', 'HUB_POLICY.NOT_ACCOUNTABLE']);
 const NOT_FOUND: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['REFERRAL.NOT_FOUND']);
 
 /** The audit rule of the request's endpoint, if it is a case endpoint (every non-public one). */

@@ -52,6 +52,10 @@ describe('the access rules', () => {
       'POST /v1/referrals/:id/actions/:actionId/cancel': ['practitioner', 'hub-manager'],
       'POST /v1/referrals/:id/challenge': ['referrer'],
       'GET /v1/hubs/:hubId/audit-records': ['auditor'],
+      'PUT /v1/hubs/:hubId/policy': ['hub-manager'],
+      'GET /v1/hubs/:hubId/policy': ['practitioner', 'hub-manager', 'national-analyst', 'operations', 'auditor'],
+      'GET /v1/hubs/:hubId/policy/versions': ['practitioner', 'hub-manager', 'national-analyst', 'operations', 'auditor'],
+      'GET /v1/hubs/:hubId/policy/versions/:version': ['practitioner', 'hub-manager', 'national-analyst', 'operations', 'auditor'],
     });
   });
 
@@ -82,6 +86,10 @@ describe('the access rules', () => {
       'POST /v1/referrals/:id/actions/:actionId/cancel': 'write referral.action-cancel referral',
       'POST /v1/referrals/:id/challenge': 'write referral.challenge referral',
       'GET /v1/hubs/:hubId/audit-records': 'read audit.query audit-log',
+      'PUT /v1/hubs/:hubId/policy': 'write hub-policy.publish hub-policy',
+      'GET /v1/hubs/:hubId/policy': 'read hub-policy.read hub-policy',
+      'GET /v1/hubs/:hubId/policy/versions': 'read hub-policy.list-versions hub-policy',
+      'GET /v1/hubs/:hubId/policy/versions/:version': 'read hub-policy.read hub-policy',
     });
   });
 

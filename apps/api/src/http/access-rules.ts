@@ -32,6 +32,18 @@ export interface AuditRule {
 
 const HUB_CASEWORK: readonly Role[] = ['practitioner', 'hub-manager'];
 
+/** A hub policy holds staff contacts only, no case data: the hub's staff and national analysts read it. */
+const HUB_POLICY_READERS: readonly Role[] = ['practitioner', 'hub-manager', 'operations', 'auditor', 'national-analyst'];
+
+function hubPolicyRead(action: string) {
+  return {
+    access: 'roles',
+    roles: HUB_POLICY_READERS,
+    data: "a hub in the token's hubs (else 403 AUTH.HUB_NOT_ALLOWED); national analysts any hub",
+    audit: { access: 'read', action, resourceType: 'hub-policy', resourceIdParam: 'hubId', recordedBy: 'interceptor' },
+  } as const satisfies AccessRule;
+}
+
 /** A lifecycle command on one referral: a write, recorded once the workflow has applied it. */
 function lifecycleCommand(roles: readonly Role[], action: string) {
   return {
@@ -56,6 +68,12 @@ export const ACCESS_RULES = {
     data: "practitioners and hub managers: any referral of their hubs; referrers: the status of referrals they submitted; anything else answers 404 as if it did not exist",
     audit: { access: 'read', action: 'referral.read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
   },
+  'GET /v1/referrals/:id/information': {
+    access: 'roles',
+    roles: HUB_CASEWORK,
+    data: "any referral of their hubs (another hub's answers 404); each contribution's text only at a sensitivity the hub's agreement lets the reader see; none for an agency that has not signed. A referrer never sees what agencies shared (403)",
+    audit: { access: 'read', action: 'referral.information.read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
+  },
   // Lifecycle commands: the referral must be of a hub in the token (else 404, as if unknown);
   // the domain rules then check who may do what (authorisers, the requested agency, the referrer's agency).
   'POST /v1/referrals/:id/triage': lifecycleCommand(HUB_CASEWORK, 'referral.triage'),
@@ -74,6 +92,15 @@ export const ACCESS_RULES = {
     data: "only the audit log of a hub in the token's hubs (else 403 AUTH.HUB_NOT_ALLOWED); ids and codes only, never case data",
     audit: { access: 'read', action: 'audit.query', resourceType: 'audit-log', recordedBy: 'interceptor' },
   },
+  'PUT /v1/hubs/:hubId/policy': {
+    access: 'roles',
+    roles: ['hub-manager'],
+    data: "a hub in the token's hubs (else 403 AUTH.HUB_NOT_ALLOWED); once it has a policy, only that policy's accountable manager or a delegate (else 403 HUB_POLICY.NOT_ACCOUNTABLE)",
+    audit: { access: 'write', action: 'hub-policy.publish', resourceType: 'hub-policy', resourceIdParam: 'hubId', recordedBy: 'handler' },
+  },
+  'GET /v1/hubs/:hubId/policy': hubPolicyRead('hub-policy.read'),
+  'GET /v1/hubs/:hubId/policy/versions': hubPolicyRead('hub-policy.list-versions'),
+  'GET /v1/hubs/:hubId/policy/versions/:version': hubPolicyRead('hub-policy.read'),
 } as const satisfies Record<string, AccessRule>;
 
 export type RouteId = keyof typeof ACCESS_RULES;
@@ -90,6 +117,16 @@ export function maySubmitTo(principal: Principal, hubId: string): boolean {
 /** A referrer refers on their own behalf; hub staff also record referrals phoned in by others. */
 export function mustReferForOwnAgency(principal: Principal): boolean {
   return !hasRole(principal, ...HUB_CASEWORK);
+}
+
+/** Hub staff read their own hubs' policies; national analysts any hub's. */
+export function mayReadHubPolicy(principal: Principal, hubId: string): boolean {
+  return belongsToHub(principal, hubId) || hasRole(principal, 'national-analyst');
+}
+
+/** Once a hub has a policy, the next version is published by its accountable manager or a delegate. */
+export function mayPublishOver(principal: Principal, current: { accountableManager: { userId: string }; delegates: readonly { userId: string }[] }): boolean {
+  return current.accountableManager.userId === principal.userId || current.delegates.some((delegate) => delegate.userId === principal.userId);
 }
 
 /** How much of a referral the principal sees: all of it, its status only, or nothing (404). */

@@ -18,6 +18,17 @@ export const API_ERROR_CODES = [
   'REFERRAL.WORKFLOW_NOT_READY',
   /** The referral's workflow started before lifecycle-v2 and accepts no lifecycle commands. */
   'REFERRAL.LEGACY_WORKFLOW',
+  /** No hub of that id (named in the path). */
+  'HUB.NOT_FOUND',
+  /** The policy breaks the schema or a rule; each field error is a JSON pointer into the resolved document. */
+  'HUB_POLICY.INVALID',
+  /** The hub has published no policy yet: it runs under the national default. */
+  'HUB_POLICY.NOT_SET',
+  'HUB_POLICY.VERSION_NOT_FOUND',
+  /** Another version was published after the one the publisher expected (If-Match, or the one read). */
+  'HUB_POLICY.VERSION_CONFLICT',
+  /** Once a hub has a policy, only its accountable manager or a delegate publishes the next version. */
+  'HUB_POLICY.NOT_ACCOUNTABLE',
   'DEPENDENCY.UNAVAILABLE',
   'INTERNAL',
 ] as const;

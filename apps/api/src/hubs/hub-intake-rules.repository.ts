@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { AGENCIES, type Agency, type HubIntakeRules, Rejection } from '@app/domain';
-import { PG_POOL } from '../platform/tokens';
 import type { Pool } from '@app/database';
+import { toHubIntakeRules } from '@app/hub-policy';
+import { HubPolicyStore } from '@app/hub-policy-store';
+import { PG_POOL } from '../platform/tokens';
 
 interface HubRow {
   hub_id: string;
@@ -13,18 +15,24 @@ interface HubRow {
 
 const isAgency = (value: string): value is Agency => (AGENCIES as readonly string[]).includes(value);
 
-/** The intake part of a hub's policy, read from the `hubs` table until versioned hub policy lands. */
+/**
+ * The intake part of a hub's policy: from its current published version when it has one, else
+ * from the `hubs` table (a hub that has not published a policy yet).
+ */
 @Injectable()
 export class HubIntakeRulesRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly policies: HubPolicyStore,
+  ) {}
 
   /** The hub's intake rules; a Rejection HUB.UNKNOWN (about field hubId) when there is no such hub. */
   async intakeRules(hubId: string, client?: PoolClient): Promise<HubIntakeRules> {
-    const { rows } = await (client ?? this.pool).query<HubRow>(
-      'SELECT hub_id, scope, direct_referrers, policy_version FROM hubs WHERE hub_id = $1',
-      [hubId],
-    );
+    const db = client ?? this.pool;
+    const { rows } = await db.query<HubRow>('SELECT hub_id, scope, direct_referrers, policy_version FROM hubs WHERE hub_id = $1', [hubId]);
     if (rows.length === 0) throw new Rejection('HUB.UNKNOWN', `there is no hub ${hubId}`, 'hubId');
+    const policy = await this.policies.current(hubId, db);
+    if (policy) return toHubIntakeRules(policy.hubId, policy.version, policy.document);
     const hub = rows[0];
     return {
       hubId: hub.hub_id,

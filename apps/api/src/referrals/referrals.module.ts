@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { HubIntakeRulesRepository } from '../hubs/hub-intake-rules.repository';
+import { AgencyContributionsModule } from './agency-contributions/agency-contributions.module';
+import { HubsModule } from '../hubs/hubs.module';
 import { GetReferralHttpController } from './get-referral/get-referral.http.controller';
 import { ReferralSummaryQuery } from './get-referral/referral-summary.query';
 import { LifecycleCommandsModule } from './lifecycle-commands/lifecycle-commands.module';
@@ -8,8 +9,8 @@ import { SubmitReferralHandler } from './submit-referral/submit-referral.handler
 import { SubmitReferralHttpController } from './submit-referral/submit-referral.http.controller';
 
 @Module({
-  imports: [LifecycleCommandsModule],
+  imports: [LifecycleCommandsModule, HubsModule, AgencyContributionsModule],
   controllers: [SubmitReferralHttpController, GetReferralHttpController],
-  providers: [SubmitReferralHandler, HubIntakeRulesRepository, IntakeIdempotencyKeysRepository, ReferralSummaryQuery],
+  providers: [SubmitReferralHandler, IntakeIdempotencyKeysRepository, ReferralSummaryQuery],
 })
 export class ReferralsModule {}
