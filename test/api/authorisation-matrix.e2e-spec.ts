@@ -144,6 +144,21 @@ describe('authorisation matrix', () => {
     'GET /v1/hubs/:hubId/policy': hubPolicyRead(''),
     'GET /v1/hubs/:hubId/policy/versions': hubPolicyRead('/versions'),
     'GET /v1/hubs/:hubId/policy/versions/:version': hubPolicyRead('/versions/1'),
+    // What agencies contributed: hub casework only; a referrer never sees it (403), another hub's referral is 404.
+    'GET /v1/referrals/:id/information': [
+      {
+        what: 'read agency contributions of a referral of own hub',
+        method: 'GET',
+        path: () => `/v1/referrals/${referrals.north}/information`,
+        expected: { referrer: 'role', practitioner: 200, 'hub-manager': 200, 'national-analyst': 'role', operations: 'role', auditor: 'role' },
+      },
+      {
+        what: "read agency contributions of another hub's referral",
+        method: 'GET',
+        path: () => `/v1/referrals/${referrals.south}/information`,
+        expected: { referrer: 'role', practitioner: 404, 'hub-manager': 404, 'national-analyst': 'role', operations: 'role', auditor: 'role' },
+      },
+    ],
     'POST /v1/referrals/:id/triage': lifecycleCommand('triage', { rag: 'amber', decision: 'mash-enquiry', rationale: 'pattern of neglect' }, CASEWORK),
     'POST /v1/referrals/:id/rating': lifecycleCommand('rating', { rag: 'red', rationale: 'new information' }, CASEWORK),
     'POST /v1/referrals/:id/authorisations': lifecycleCommand('authorisations', { outcome: 'authorised', rationale: 'agreed' }, ['hub-manager']),

@@ -7,4 +7,4 @@ export { HUB_POLICY_SCHEMA } from './validation/schema-problems';
 export { NATIONAL_CORE_AGENCIES } from './validation/agency-rules';
 export { toLifecyclePolicy, toHubIntakeRules } from './to-lifecycle-policy';
 export { compileCalendar } from './compile-calendar';
-export { hasSignedAgreement, visibleSensitivities } from './sharing';
+export { hasSignedAgreement, visibleSensitivities, type SharingAgreementSource } from './sharing';

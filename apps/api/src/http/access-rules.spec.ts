@@ -42,6 +42,7 @@ describe('the access rules', () => {
       'GET /health': 'public',
       'POST /v1/referrals': ['referrer', 'practitioner', 'hub-manager'],
       'GET /v1/referrals/:id': ['referrer', 'practitioner', 'hub-manager'],
+      'GET /v1/referrals/:id/information': ['practitioner', 'hub-manager'],
       'POST /v1/referrals/:id/triage': ['practitioner', 'hub-manager'],
       'POST /v1/referrals/:id/rating': ['practitioner', 'hub-manager'],
       'POST /v1/referrals/:id/authorisations': ['hub-manager'],
@@ -76,6 +77,7 @@ describe('the access rules', () => {
     expect(Object.fromEntries(audited.map(([route, audit]) => [route, `${audit.access} ${audit.action} ${audit.resourceType}`]))).toEqual({
       'POST /v1/referrals': 'write referral.submit referral',
       'GET /v1/referrals/:id': 'read referral.read referral',
+      'GET /v1/referrals/:id/information': 'read referral.information-read referral',
       'POST /v1/referrals/:id/triage': 'write referral.triage referral',
       'POST /v1/referrals/:id/rating': 'write referral.re-rate referral',
       'POST /v1/referrals/:id/authorisations': 'write referral.authorise referral',

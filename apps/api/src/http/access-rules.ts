@@ -68,6 +68,12 @@ export const ACCESS_RULES = {
     data: "practitioners and hub managers: any referral of their hubs; referrers: the status of referrals they submitted; anything else answers 404 as if it did not exist",
     audit: { access: 'read', action: 'referral.read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
   },
+  'GET /v1/referrals/:id/information': {
+    access: 'roles',
+    roles: HUB_CASEWORK,
+    data: "any referral of their hubs (another hub's answers 404); each contribution's text only at a sensitivity the hub's agreement lets the reader see; none for an agency that has not signed. A referrer never sees what agencies shared (403)",
+    audit: { access: 'read', action: 'referral.information-read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
+  },
   // Lifecycle commands: the referral must be of a hub in the token (else 404, as if unknown);
   // the domain rules then check who may do what (authorisers, the requested agency, the referrer's agency).
   'POST /v1/referrals/:id/triage': lifecycleCommand(HUB_CASEWORK, 'referral.triage'),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgencyContributionsModule } from './agency-contributions/agency-contributions.module';
 import { HubsModule } from '../hubs/hubs.module';
 import { GetReferralHttpController } from './get-referral/get-referral.http.controller';
 import { ReferralSummaryQuery } from './get-referral/referral-summary.query';
@@ -8,7 +9,7 @@ import { SubmitReferralHandler } from './submit-referral/submit-referral.handler
 import { SubmitReferralHttpController } from './submit-referral/submit-referral.http.controller';
 
 @Module({
-  imports: [LifecycleCommandsModule, HubsModule],
+  imports: [LifecycleCommandsModule, HubsModule, AgencyContributionsModule],
   controllers: [SubmitReferralHttpController, GetReferralHttpController],
   providers: [SubmitReferralHandler, IntakeIdempotencyKeysRepository, ReferralSummaryQuery],
 })
