@@ -42,6 +42,8 @@ describe('ops status', () => {
 
   it('shows lag 0 once the relay and the projector have caught up', async () => {
     for (let i = 0; i < 4; i++) await appendReferral(store);
+    // The relay first: the projection is caught up only with what is on the topic already.
+    await eventually(async () => ((await reader('kafka-relay')).eventsBehind === 0 ? true : undefined), { what: 'relay to publish the events' });
     await eventually(() => projectionCaughtUp(admin, db.pool, config.KAFKA_REFERRAL_TOPIC), { what: 'projection to catch up' });
 
     const summary = await projection();
