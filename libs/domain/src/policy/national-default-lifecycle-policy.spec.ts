@@ -1,5 +1,5 @@
 import { authorise, begin, dataset, historyOfFrom, received, referralId, spec, triage } from '../testing/referral/lifecycle-fixtures';
-import { mostSevereLevel, ragLevel, isAuthoriser } from './lifecycle-policy';
+import { hasSignedSharingAgreement, mostSevereLevel, ragLevel, isAuthoriser } from './lifecycle-policy';
 import { nationalDefaultLifecyclePolicy } from './national-default-lifecycle-policy';
 
 describe('the national default lifecycle policy', () => {
@@ -59,5 +59,13 @@ describe('the national default lifecycle policy', () => {
           }),
         ),
       ]);
+  });
+});
+
+describe('the national default sharing agreement', () => {
+  it('has no agreement document and counts every member agency as signed, so every agency of a level is asked', () => {
+    const policy = nationalDefaultLifecyclePolicy('northshire', 'mia');
+    expect(policy.sharingAgreement).toEqual({ version: null, signatories: policy.memberAgencies });
+    for (const level of policy.ragLevels) expect(level.agencies.every((agency) => hasSignedSharingAgreement(policy, agency))).toBe(true);
   });
 });
