@@ -1,10 +1,13 @@
 import { signLocalToken } from '@app/auth';
 import { loadConfig } from '@app/config';
-import { createPool } from '@app/database';
+import { createPool, type Pool } from '@app/database';
+import { resolvePolicy, validateHubPolicy } from '@app/hub-policy';
+import { HubPolicyStore } from '@app/hub-policy-store';
 import { DEMO_HUBS, SAMPLE_REFERRALS } from './demo-data';
+import { demoHubPolicy } from './demo-hub-policies';
 
 /**
- * Loads the demo hubs, then submits the sample referrals through the running API (so they
+ * Loads the demo hubs and publishes version 1 of each one's policy, then submits the sample referrals through the running API (so they
  * travel the real path), each with a local token of a referrer of its agency and hub.
  * Idempotency keys make a second run add nothing. Needs AUTH_MODE=local (the default).
  */
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
        ON CONFLICT (hub_id) DO NOTHING`,
       [hub.hubId, hub.name, hub.scope, hub.directReferrers, hub.policyVersion],
     );
+    await publishFirstPolicy(pool, hub);
   }
   await pool.end();
 
@@ -35,6 +39,26 @@ async function main(): Promise<void> {
     console.log(`sample referral ${referral.idempotencyKey}: ${body.referralId} (${response.status})`);
   }
   console.log(`demo data loaded: ${DEMO_HUBS.length} hubs, ${SAMPLE_REFERRALS.length} sample referrals`);
+}
+
+/** Version 1 of the hub's policy, unless it has one already (a second run adds nothing). */
+async function publishFirstPolicy(pool: Pool, hub: (typeof DEMO_HUBS)[number]): Promise<void> {
+  const store = new HubPolicyStore(pool);
+  if (await store.current(hub.hubId)) return;
+  const overrides = demoHubPolicy(hub);
+  const validation = validateHubPolicy(resolvePolicy(overrides));
+  if (!validation.valid) throw new Error(`demo policy of ${hub.hubId}: ${JSON.stringify(validation.problems)}`);
+  await store.publish({
+    hubId: hub.hubId,
+    expectedVersion: 0,
+    document: validation.policy,
+    overrides,
+    publishedBy: { userId: 'demo-seed', agency: 'social-care' },
+    reason: 'demo hub adopts the national frame',
+    correlationId: `seed-${hub.hubId}`,
+    now: new Date(),
+  });
+  console.log(`hub policy ${hub.hubId}: version 1 published`);
 }
 
 async function waitForApi(api: string): Promise<void> {

@@ -2,9 +2,11 @@ import { NativeConnection, TransportError, Worker, type WorkflowBundleWithSource
 import type { Pool } from 'pg';
 import type { PlatformConfig } from '@app/config';
 import { PostgresEventStore } from '@app/event-store';
+import { HubPolicyStore } from '@app/hub-policy-store';
 import { errorSummary, type Logger } from '@app/observability';
 import { createActivities } from './activities';
 import { loggingNotifications } from './notifications/notification-port';
+import { lifecyclePolicyFor } from './policy/lifecycle-policy-for';
 import { bundleReferralWorkflows } from './workflow-bundle';
 
 export interface WorkerHandle {
@@ -37,7 +39,11 @@ export async function startWorker(config: WorkerConfig, pool: Pool, options: Sta
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowBundle,
-      activities: createActivities({ eventStore: new PostgresEventStore(pool), notifications: loggingNotifications(logger) }),
+      activities: createActivities({
+        eventStore: new PostgresEventStore(pool),
+        notifications: loggingNotifications(logger),
+        policyFor: lifecyclePolicyFor(new HubPolicyStore(pool)),
+      }),
       shutdownGraceTime: '10 seconds',
     });
   } catch (error) {

@@ -28,6 +28,10 @@ export interface LoadedReferral {
   policy: LifecyclePolicy;
 }
 
+export interface CurrentPolicyInput {
+  hubId: string;
+}
+
 export interface AppendEventsInput {
   referralId: string;
   hubId: string;
@@ -69,6 +73,11 @@ export interface ReferralActivities {
   /** Legacy first step, for workflows started before the patch 'lifecycle-v2'. */
   recordTriageAwaited(input: ReferralStepInput): Promise<void>;
   loadReferral(input: LoadReferralInput): Promise<LoadedReferral>;
+  /**
+   * The hub's lifecycle policy in force now (its current published version, or the national
+   * default while it has none): a command is decided under it (patch 'policy-in-force-per-command').
+   */
+  currentPolicy(input: CurrentPolicyInput): Promise<LifecyclePolicy>;
   /** Idempotent: events whose ids are already stored are not written again. */
   appendEvents(input: AppendEventsInput): Promise<AppendedEvents>;
   notify(notice: ReferralNotice): Promise<void>;

@@ -38,6 +38,8 @@ export interface LifecycleCase {
 export interface CaseOptions {
   dataset?: Partial<ReferralDataset>;
   policy?: LifecyclePolicy;
+  /** The policy in force each time the workflow asks (default: `policy` throughout). */
+  policyFor?: () => LifecyclePolicy;
   input?: Partial<ReferralLifecycleInput>;
 }
 
@@ -57,7 +59,7 @@ export async function withLifecycleCase(
   const hubPolicy = options.policy ?? policy();
   const activities = createActivities({
     eventStore: store,
-    policyFor: () => hubPolicy,
+    policyFor: options.policyFor ?? (() => hubPolicy),
     notifications: { send: async (notice) => void notices.push(notice) },
   });
   const referralId = randomUUID();

@@ -26,7 +26,7 @@ const { appendEvents, notify } = proxyActivities<ReferralActivities>({
   },
 });
 
-const { loadReferral } = proxyActivities<ReferralActivities>({
+const { loadReferral, currentPolicy } = proxyActivities<ReferralActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['REFERRAL.NOT_FOUND'] },
 });
@@ -37,6 +37,13 @@ const { loadReferral } = proxyActivities<ReferralActivities>({
  * it. Only the conflict path asks, so histories without a conflict replay unchanged.
  */
 const REREAD_ON_CONFLICT = 'lifecycle-reread-on-version-conflict';
+
+/**
+ * Runs from before this patch decided every command under the policy loaded at start, so a
+ * decision after the hub published a new version was stamped with the old one. Now each command
+ * (sent by a person or by a timer) is decided under the version in force when it runs.
+ */
+const POLICY_IN_FORCE = 'policy-in-force-per-command';
 
 /** Appends a command may meet a conflict on (each time re-read and decided again) before it fails. */
 const MAX_ATTEMPTS = 4;
@@ -103,6 +110,9 @@ export class LifecycleSession {
   }
 
   private async decideAndAppend(command: UnstampedCommand, actor: Actor | null): Promise<ReferralEvent[]> {
+    // Deadlines already set keep their due times (they are in the state, decided under the
+    // version then in force); what this command decides takes the version in force now.
+    if (patched(POLICY_IN_FORCE)) await this.refreshPolicy();
     for (let attempt = 1; ; attempt += 1) {
       const events = this.decide(command);
       if (events.length === 0) return events;
@@ -133,6 +143,10 @@ export class LifecycleSession {
     }
   }
 
+  private async refreshPolicy(): Promise<void> {
+    this.current = { ...this.current, policy: await currentPolicy({ hubId: this.hubId }) };
+  }
+
   private append(command: UnstampedCommand, actor: Actor | null, events: ReferralEvent[], sequence: number): Promise<AppendedEvents> {
     return appendEvents({
       referralId: command.data.referralId,
@@ -160,7 +174,7 @@ export class LifecycleSession {
 
   /**
    * The state rebuilt from the stream as stored. The refused append's sequence stays spent, so
-   * event ids never repeat; the run keeps the policy it started under.
+   * event ids never repeat. The policy is refreshed per command (POLICY_IN_FORCE), not here.
    */
   private async reread(referralId: string, spentSequence: number): Promise<void> {
     const loaded = await loadReferral({ referralId, hubId: this.hubId });

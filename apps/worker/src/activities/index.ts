@@ -1,8 +1,8 @@
-import type { LifecyclePolicy } from '@app/domain';
 import type { ReferralActivities } from '@app/workflow-contracts';
 import { createLogger } from '@app/observability';
 import { loggingNotifications, type NotificationPort } from '../notifications/notification-port';
-import { lifecyclePolicyFor } from '../policy/lifecycle-policy-for';
+import { lifecyclePolicyFor, NO_HUB_POLICIES, type LifecyclePolicyFor } from '../policy/lifecycle-policy-for';
+import { currentPolicy } from './current-policy.activity';
 import { appendEvents } from './append-events.activity';
 import { loadReferral } from './load-referral.activity';
 import { notify } from './notify.activity';
@@ -15,15 +15,17 @@ export interface ActivityDependencies {
   eventStore: ReferralEventStore;
   /** Defaults to a log line per notice. */
   notifications?: NotificationPort;
-  /** Defaults to lifecyclePolicyFor (the national default for every hub, until issue 5). */
-  policyFor?: (hubId: string) => LifecyclePolicy;
+  /** The hub's policy in force; the worker gives lifecyclePolicyFor(its HubPolicyStore). Defaults to the national default for every hub. */
+  policyFor?: LifecyclePolicyFor;
 }
 
 /** The activities the worker registers, over their dependencies (one instance per worker). */
 export function createActivities({ eventStore, notifications, policyFor }: ActivityDependencies): ReferralActivities {
+  const policyInForce = policyFor ?? lifecyclePolicyFor(NO_HUB_POLICIES);
   return {
     recordTriageAwaited: recordTriageAwaited(eventStore),
-    loadReferral: loadReferral(eventStore, policyFor ?? ((hubId) => lifecyclePolicyFor(hubId))),
+    loadReferral: loadReferral(eventStore, policyInForce),
+    currentPolicy: currentPolicy(policyInForce),
     appendEvents: appendEvents(eventStore),
     notify: notify(notifications ?? loggingNotifications(createLogger('worker-notifications'))),
   };

@@ -1,11 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { referralStreamId, type LifecyclePolicy, type ReferralEvent } from '@app/domain';
+import { referralStreamId, type ReferralEvent } from '@app/domain';
 import type { LoadedReferral, LoadReferralInput } from '@app/workflow-contracts';
+import type { LifecyclePolicyFor } from '../policy/lifecycle-policy-for';
 import type { ReferralEventStore } from './referral-event-store';
 import { referralStateOf } from './referral-stream';
 
-/** The referral's stream and its hub's lifecycle policy, read once when its workflow starts. */
-export function loadReferral(eventStore: ReferralEventStore, policyFor: (hubId: string) => LifecyclePolicy) {
+/** The referral's stream and its hub's lifecycle policy in force, read when its workflow starts (and on a re-read). */
+export function loadReferral(eventStore: ReferralEventStore, policyFor: LifecyclePolicyFor) {
   return async function loadReferral({ referralId, hubId }: LoadReferralInput): Promise<LoadedReferral> {
     const stream = await eventStore.readStream(referralStreamId(referralId));
     if (stream.length === 0) throw ApplicationFailure.nonRetryable(`referral ${referralId} has not been received`, 'REFERRAL.NOT_FOUND');
@@ -16,7 +17,7 @@ export function loadReferral(eventStore: ReferralEventStore, policyFor: (hubId: 
       streamVersion: last.streamVersion,
       correlationId: stream[0].metadata.correlationId,
       lastEventId: last.eventId,
-      policy: policyFor(hubId),
+      policy: await policyFor(hubId),
     };
   };
 }
