@@ -72,4 +72,11 @@ describe('ops status', () => {
     expect((await reader('kafka-relay')).eventsBehind).toBe(2);
     expect((await projection()).totalLag).toBe(6);
   });
+
+  it('reports a projection topic missing from the cluster without creating it', async () => {
+    const missing = `mash.ops-missing.${uniqueSuffix()}`;
+    const statuses = await readStatus({ pool: db.pool, kafkaAdmin: admin, referralTopic: missing });
+    expect(statuses.find((s) => s.kind === 'projection' && s.topic === missing)).toMatchObject({ topicExists: false, partitions: [], totalLag: 0 });
+    expect(await admin.listTopics()).not.toContain(missing);
+  });
 });

@@ -16,6 +16,7 @@ describe('output', () => {
         kind: 'projection',
         name: 'referral-summary',
         topic: 't',
+        topicExists: true,
         partitions: [{ partition: 0, nextOffset: '4', highWatermark: '6', lag: 2 }],
         totalLag: 2,
         lastError: LAST_ERROR_NOT_RECORDED,
@@ -24,6 +25,9 @@ describe('output', () => {
     ]);
     expect(text).toMatch(/^referral-summary +projection +kafka t +2 +not recorded$/m);
     expect(text).toMatch(/^ {2}partition 0 +4 +6 +2$/m);
+    expect(formatStatus([{ kind: 'projection', name: 'p', topic: 'gone', topicExists: false, partitions: [], totalLag: 0, lastError: LAST_ERROR_NOT_RECORDED }])).toMatch(
+      /^p +projection +kafka gone \(no such topic\) +not recorded$/m,
+    );
     expect(text).toMatch(/^kafka-relay +event-reader +event store +\(none\) +9 +9 +not recorded$/m);
   });
 

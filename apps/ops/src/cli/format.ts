@@ -17,7 +17,7 @@ export function formatStatus(statuses: readonly ComponentStatus[]): string {
   const rows = [['COMPONENT', 'KIND', 'SOURCE', 'POSITION', 'HEAD', 'LAG', 'LAST ERROR']];
   for (const s of statuses) {
     if (s.kind === 'projection') {
-      rows.push([s.name, 'projection', `kafka ${s.topic}`, '', '', String(s.totalLag), s.lastError]);
+      rows.push([s.name, 'projection', `kafka ${s.topic}${s.topicExists ? '' : ' (no such topic)'}`, '', '', s.topicExists ? String(s.totalLag) : '', s.lastError]);
       for (const p of s.partitions) rows.push([`  partition ${p.partition}`, '', '', p.nextOffset ?? '(none)', p.highWatermark, String(p.lag), '']);
     } else {
       const position = s.checkpoint ? s.checkpoint.globalPosition : '(none)';

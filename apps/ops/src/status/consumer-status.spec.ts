@@ -44,5 +44,10 @@ describe('projection status', () => {
     ]);
     expect(status.totalLag).toBe(3);
     expect(status.lastError).toBe(LAST_ERROR_NOT_RECORDED);
+    expect(status.topicExists).toBe(true);
+  });
+
+  it('says when the topic is not on the cluster, with no partitions and no lag', () => {
+    expect(projectionStatus('referral-summary', 'gone', null, new Map([[0, '3']]))).toMatchObject({ topicExists: false, partitions: [], totalLag: 0 });
   });
 });

@@ -21,6 +21,8 @@ export interface ProjectionStatus {
   kind: 'projection';
   name: string;
   topic: string;
+  /** False when the topic is not on the cluster (never created, or deleted): no partitions then. */
+  topicExists: boolean;
   partitions: PartitionLag[];
   totalLag: number;
   lastError: typeof LAST_ERROR_NOT_RECORDED;
@@ -59,10 +61,10 @@ export function partitionLag(offsets: TopicOffsets, nextOffset: string | null): 
   return { partition: offsets.partition, nextOffset, highWatermark: offsets.high, lag: behind > 0n ? Number(behind) : 0 };
 }
 
-/** Every partition of the topic, each with its lag, in partition order. */
-export function projectionStatus(name: string, topic: string, offsets: TopicOffsets[], stored: ReadonlyMap<number, string>): ProjectionStatus {
-  const partitions = [...offsets]
+/** Every partition of the topic, each with its lag, in partition order; `offsets` null: no such topic. */
+export function projectionStatus(name: string, topic: string, offsets: TopicOffsets[] | null, stored: ReadonlyMap<number, string>): ProjectionStatus {
+  const partitions = [...(offsets ?? [])]
     .sort((a, b) => a.partition - b.partition)
     .map((o) => partitionLag(o, stored.get(o.partition) ?? null));
-  return { kind: 'projection', name, topic, partitions, totalLag: partitions.reduce((sum, p) => sum + p.lag, 0), lastError: LAST_ERROR_NOT_RECORDED };
+  return { kind: 'projection', name, topic, topicExists: offsets !== null, partitions, totalLag: partitions.reduce((sum, p) => sum + p.lag, 0), lastError: LAST_ERROR_NOT_RECORDED };
 }

@@ -39,10 +39,14 @@ async function projectionStatuses({ pool, kafkaAdmin, referralTopic }: StatusDep
   for (const projection of KNOWN_PROJECTIONS) keys.set(`${projection}\u0000${referralTopic}`, { projection, topic: referralTopic });
   for (const { projection, topic } of rows) keys.set(`${projection}\u0000${topic}`, { projection, topic });
 
+  // Asked first: offsets of a missing topic fail only after the client's retries, and a broker
+  // that auto-creates topics would create it, which a status command must not do.
+  const existing = new Set(await kafkaAdmin.listTopics());
   const statuses: ProjectionStatus[] = [];
   for (const { projection, topic } of keys.values()) {
     const stored = new Map(rows.filter((r) => r.projection === projection && r.topic === topic).map((r) => [r.partition, r.next_offset]));
-    statuses.push(projectionStatus(projection, topic, await kafkaAdmin.fetchTopicOffsets(topic), stored));
+    const offsets = existing.has(topic) ? await kafkaAdmin.fetchTopicOffsets(topic) : null;
+    statuses.push(projectionStatus(projection, topic, offsets, stored));
   }
   return statuses;
 }
