@@ -13,6 +13,8 @@ bash tools/stack/stack.sh up
 bash tools/stack/stack.sh install test-server
 eval "$(bash tools/stack/stack.sh env)"
 npm run --silent build
+# The tests too: ts-jest compiles each file alone (isolatedModules) and does not type-check it.
+npm run --silent typecheck
 
 mkdir -p test-results
 status=0

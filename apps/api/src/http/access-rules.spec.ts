@@ -103,7 +103,8 @@ describe('the access rules', () => {
     const caseData = Object.keys(ACCESS_RULES).filter((route) => route.startsWith('POST /v1/referrals') || route.startsWith('GET /v1/referrals')) as (keyof typeof ACCESS_RULES)[];
     expect(caseData.length).toBeGreaterThan(2);
     for (const route of caseData) {
-      const rule = ACCESS_RULES[route];
+      const rule: AccessRule = ACCESS_RULES[route];
+      if (rule.access === 'public') throw new Error(`${route} carries case data and must not be public`);
       expect(rule.roles).not.toEqual(expect.arrayContaining(['national-analyst']));
       expect(rule.roles).not.toContain('operations');
       expect(rule.roles).not.toContain('auditor');
