@@ -64,10 +64,10 @@ describe('agency contributions under two sharing agreements', () => {
     },
   };
 
-  async function call(method: 'GET' | 'POST', path: string, auth: Record<string, string>, body?: unknown) {
+  async function call(method: 'GET' | 'POST', path: string, auth: Record<string, string>, body?: unknown, purpose: string | null = 'strategy-discussion') {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...auth, ...(purpose === null ? {} : { 'access-purpose': purpose }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -186,7 +186,24 @@ describe('agency contributions under two sharing agreements', () => {
   it('refuses a referrer (403) and answers 404 to another hub, and records every read', async () => {
     expect(await call('GET', `/v1/referrals/${referrals[A]}/information`, await reader(A, 'education', 'referrer'))).toMatchObject({ status: 403, body: { code: 'AUTH.ROLE_NOT_ALLOWED' } });
     expect(await call('GET', `/v1/referrals/${referrals[A]}/information`, await reader(B, 'police'))).toMatchObject({ status: 404, body: { code: 'REFERRAL.NOT_FOUND' } });
-    const { rows } = await db.pool.query(`SELECT hub_id, action, outcome FROM access_audit_log WHERE resource_id = $1 AND user_id = $2`, [referrals[A], `practitioner-police-${B}`]);
-    expect(rows).toEqual([{ hub_id: A, action: 'referral.information-read', outcome: 'not-found' }]);
+    const { rows } = await db.pool.query(`SELECT hub_id, action, outcome, purpose FROM access_audit_log WHERE resource_id = $1 AND user_id = $2`, [referrals[A], `practitioner-police-${B}`]);
+    expect(rows).toEqual([{ hub_id: A, action: 'referral.information-read', outcome: 'not-found', purpose: 'strategy-discussion' }]);
+  });
+
+  it('asks the reader to state a purpose from the list (400 naming the header), and records it with the read', async () => {
+    const auth = await reader(A, 'police');
+    const path = `/v1/referrals/${referrals[A]}/information`;
+    const missing = await call('GET', path, auth, undefined, null);
+    expect(missing).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID', fieldErrors: [{ field: 'Access-Purpose' }] } });
+    expect(missing.body.fieldErrors[0].reason).toMatch(/is required/);
+    const unknown = await call('GET', path, auth, undefined, 'curiosity');
+    expect(unknown).toMatchObject({ status: 400, body: { fieldErrors: [{ field: 'Access-Purpose', reason: expect.stringMatching(/not a known purpose/) }] } });
+
+    expect((await call('GET', path, auth, undefined, 'action-follow-up')).status).toBe(200);
+    const { rows } = await db.pool.query(
+      `SELECT purpose, outcome FROM access_audit_log WHERE resource_id = $1 AND user_id = $2 AND action = 'referral.information-read' ORDER BY sequence`,
+      [referrals[A], `practitioner-police-${A}`],
+    );
+    expect(rows[rows.length - 1]).toEqual({ purpose: 'action-follow-up', outcome: 'allowed' });
   });
 });

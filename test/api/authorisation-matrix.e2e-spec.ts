@@ -36,7 +36,8 @@ describe('authorisation matrix', () => {
   async function call(method: 'GET' | 'POST' | 'PUT', path: string, headers: Record<string, string>, body?: unknown): Promise<Answer> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      // A stated purpose on every call: required where an endpoint needs one, recorded elsewhere.
+      headers: { 'access-purpose': 'case-review', ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

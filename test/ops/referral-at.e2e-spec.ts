@@ -105,9 +105,9 @@ describe('ops referral-at', () => {
   });
 
   it('includes personal data when asked, with the purpose in the audit record', async () => {
-    const result = await referralAt(db.pool, request({ includePersonalData: true, purpose: 'section-47-enquiry' }));
+    const result = await referralAt(db.pool, request({ includePersonalData: true, purpose: 'case-review' }));
     expect(result.personalData).toMatchObject({ subject: { givenName }, narrative: 'Invented for a test.', decisionRationale: 'Invented rationale for a test' });
-    expect((await auditRecords()).at(-1)).toMatchObject({ action: 'referral.read-at', purpose: 'section-47-enquiry', role: 'operations' });
+    expect((await auditRecords()).at(-1)).toMatchObject({ action: 'referral.read-at', purpose: 'case-review', role: 'operations' });
   });
 
   describe('npm run ops -- referral-at (the built command, as a process)', () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AccessEntry, type AccessOutcome, AuditLog, roleCode } from '@app/audit';
+import { type AccessEntry, type AccessOutcome, type AccessPurpose, AuditLog, roleCode } from '@app/audit';
 import type { Principal } from '@app/auth';
 import type { Pool, PoolClient } from '@app/database';
 import { errorSummary, type Logger } from '@app/observability';
@@ -16,6 +16,8 @@ declare module 'fastify' {
     auditTarget?: { hubId: string; resourceId?: string | null };
     /** Set by a handler that recorded the access in its own transaction: the interceptor skips it. */
     auditRecorded?: boolean;
+    /** Why the caller says they access it (header Access-Purpose), set by the access guard. */
+    accessPurpose?: AccessPurpose | null;
   }
 }
 
@@ -52,7 +54,14 @@ export class AuditTrail {
   ) {}
 
   /** The entry for a principal's access; the caller supplies hub, resource and outcome. */
-  entry(principal: Principal, rule: Omit<AuditRule, 'recordedBy' | 'resourceIdParam'>, target: { hubId: string; resourceId: string | null }, outcome: AccessOutcome, correlationId: string): AccessEntry {
+  entry(
+    principal: Principal,
+    rule: Omit<AuditRule, 'recordedBy' | 'resourceIdParam'>,
+    target: { hubId: string; resourceId: string | null },
+    outcome: AccessOutcome,
+    correlationId: string,
+    purpose: AccessPurpose | null = null,
+  ): AccessEntry {
     return {
       hubId: target.hubId,
       userId: principal.userId,
@@ -62,7 +71,7 @@ export class AuditTrail {
       action: rule.action,
       resourceType: rule.resourceType,
       resourceId: target.resourceId,
-      purpose: null,
+      purpose,
       outcome,
       correlationId,
     };
@@ -84,7 +93,7 @@ export class AuditTrail {
   async recordAllowed(request: FastifyRequest): Promise<void> {
     const rule = auditRuleOf(request);
     if (!rule || request.auditRecorded || !request.principal) return;
-    const entry = this.entry(request.principal, rule, await this.targetOf(request, rule), 'allowed', request.id);
+    const entry = this.entry(request.principal, rule, await this.targetOf(request, rule), 'allowed', request.id, request.accessPurpose ?? null);
     try {
       await this.log.record(entry);
     } catch (error) {
@@ -104,7 +113,7 @@ export class AuditTrail {
     if (!outcome || !rule || request.auditRecorded || !request.principal) return;
     try {
       const target = await this.targetOf(request, rule);
-      await this.log.record(this.entry(request.principal, rule, target, outcome, request.id));
+      await this.log.record(this.entry(request.principal, rule, target, outcome, request.id, request.accessPurpose ?? null));
       request.auditRecorded = true;
     } catch (error) {
       this.logger.error({ correlationId: request.id, routeId: request.routeId, outcome, ...errorSummary(error) }, 'a refused access could not be recorded in the audit log');

@@ -28,6 +28,11 @@ export interface AuditRule {
   /** The route parameter holding the resource's id; none for a list or search. */
   readonly resourceIdParam?: string;
   readonly recordedBy: 'interceptor' | 'handler';
+  /**
+   * `required`: the caller must state why (header `Access-Purpose`, one of the audit log's
+   * purposes), else 400; it is recorded with the access. Elsewhere a stated purpose is recorded too.
+   */
+  readonly purpose?: 'required';
 }
 
 const HUB_CASEWORK: readonly Role[] = ['practitioner', 'hub-manager'];
@@ -72,7 +77,7 @@ export const ACCESS_RULES = {
     access: 'roles',
     roles: HUB_CASEWORK,
     data: "any referral of their hubs (another hub's answers 404); each contribution's text only at a sensitivity the hub's agreement lets the reader see; none for an agency that has not signed. A referrer never sees what agencies shared (403)",
-    audit: { access: 'read', action: 'referral.information-read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
+    audit: { access: 'read', action: 'referral.information-read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor', purpose: 'required' },
   },
   // Lifecycle commands: the referral must be of a hub in the token (else 404, as if unknown);
   // the domain rules then check who may do what (authorisers, the requested agency, the referrer's agency).

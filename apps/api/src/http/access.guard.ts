@@ -3,6 +3,7 @@ import { bearerTokenOf, hasRole, type TokenVerifier } from '@app/auth';
 import type { Logger } from '@app/observability';
 import type { FastifyRequest } from 'fastify';
 import { LOGGER, TOKEN_VERIFIER } from '../platform/tokens';
+import { accessPurposeOf } from './access-purpose';
 import { accessRuleOf } from './access-rules';
 import '../audit/audit-trail';
 import { ApiError } from './api-error';
@@ -10,8 +11,8 @@ import { routeIdOf } from './route-id';
 
 /**
  * Runs before every handler: finds the endpoint's rule (none: refused), verifies the bearer
- * token (401), checks the caller's roles against the rule (403) and leaves the principal on the
- * request. The token itself is never logged or kept.
+ * token (401), checks the caller's roles against the rule (403), reads the purpose the caller
+ * states (400 where the rule requires one and it is missing) and leaves both on the request. The token itself is never logged or kept.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -36,6 +37,7 @@ export class AccessGuard implements CanActivate {
     if (!hasRole(principal, ...rule.roles)) {
       throw new ApiError('AUTH.ROLE_NOT_ALLOWED', `this endpoint is for the roles ${rule.roles.join(', ')}`);
     }
+    request.accessPurpose = accessPurposeOf(request, rule.audit.purpose === 'required');
     return true;
   }
 }

@@ -89,10 +89,10 @@ describe('ops command line', () => {
 
     it('includes personal data only with a purpose code', () => {
       expect(() => parse('referral-at', referralId, '--position', '3', '--include-personal-data')).toThrow(/--purpose/);
-      expect(() => parse('referral-at', referralId, '--position', '3', '--include-personal-data', '--purpose', 'because I was asked')).toThrow(/purpose code/);
-      expect(parse('referral-at', referralId, '--position', '3', '--include-personal-data', '--purpose', 'section-47-enquiry')).toMatchObject({
+      expect(() => parse('referral-at', referralId, '--position', '3', '--include-personal-data', '--purpose', 'because I was asked')).toThrow(/--purpose must be one of/);
+      expect(parse('referral-at', referralId, '--position', '3', '--include-personal-data', '--purpose', 'case-review')).toMatchObject({
         includePersonalData: true,
-        purpose: 'section-47-enquiry',
+        purpose: 'case-review',
       });
     });
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ACCESS_PURPOSES, type AccessPurpose, isAccessPurpose } from '@app/audit';
 import { OpsUsageError } from '../ops.errors';
 import type { Cutoff } from '../referral-at/state-at';
 import { DEFAULT_REPLAY_WINDOW_MS } from '../replay-check/replay-query';
@@ -13,9 +14,9 @@ export const USAGE = `usage: npm run --silent ops -- <command> [options]
       [--histories <dir>]         replay the JSON history files in <dir> instead of asking Temporal
   referral-at <referralId>    the referral's state rebuilt from its events
       (--at <ISO time> | --position <global position>)
-      [--include-personal-data --purpose <purpose code>]
+      [--include-personal-data --purpose <purpose>]
       [--operator <user id>]      recorded in the access audit log (default: $USER)
-      [--purpose <purpose code>]
+      [--purpose <purpose>]        why (recorded): one of the access purposes in docs/audit-log.md
 
   --json      machine-readable output
   exit codes: 0 done; 1 replay-check found a history that does not replay; 2 usage or configuration
@@ -31,12 +32,10 @@ export type OpsCommand =
       referralId: string;
       cutoff: Cutoff;
       operator: string;
-      purpose: string | null;
+      purpose: AccessPurpose | null;
       includePersonalData: boolean;
     };
 
-/** A purpose is a code from the hub's vocabulary (the audit log stores codes, never free text). */
-const PURPOSE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const OPERATOR = /^[^\s\p{C}]{1,200}$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -123,9 +122,10 @@ function referralAt(args: readonly string[], env: { USER?: string }): OpsCommand
   if ((at === undefined) === (atPosition === undefined)) throw new OpsUsageError('referral-at needs exactly one of --at <ISO time> or --position <global position>');
   const cutoff: Cutoff = at !== undefined ? { at: instant(at, '--at') } : { position: position(atPosition as string) };
   const purpose = values.purpose ?? null;
-  if (purpose !== null && !PURPOSE.test(purpose)) throw new OpsUsageError(`--purpose must be a purpose code (lower case, digits, - and _), e.g. section-47-enquiry`);
+  // The same list the API's Access-Purpose header takes: the audit log stores codes, never free text.
+  if (purpose !== null && !isAccessPurpose(purpose)) throw new OpsUsageError(`--purpose must be one of ${ACCESS_PURPOSES.join(', ')}`);
   const includePersonalData = values['include-personal-data'] === true;
-  if (includePersonalData && purpose === null) throw new OpsUsageError('--include-personal-data needs --purpose <purpose code>: the access audit log records why personal data was read');
+  if (includePersonalData && purpose === null) throw new OpsUsageError('--include-personal-data needs --purpose <purpose>: the access audit log records why personal data was read');
   const operator = values.operator ?? env.USER;
   if (operator === undefined || !OPERATOR.test(operator)) throw new OpsUsageError('--operator <user id> is needed (no $USER to default to), without spaces');
   return { command: 'referral-at', json: values.json === true, referralId: positionals[0].toLowerCase(), cutoff, operator, purpose, includePersonalData };

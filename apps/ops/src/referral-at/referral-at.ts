@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { AuditLog } from '@app/audit';
+import { type AccessPurpose, AuditLog } from '@app/audit';
 import { referralStreamId } from '@app/domain';
 import { PostgresEventStore } from '@app/event-store';
 import { OpsNotFoundError } from '../ops.errors';
@@ -15,8 +15,8 @@ export interface ReferralAtRequest {
   cutoff: Cutoff;
   /** Who runs the tool: recorded in the access audit log. */
   operator: string;
-  /** A purpose code; required when personal data is included. */
-  purpose: string | null;
+  /** Why (one of the access purposes); required when personal data is included. */
+  purpose: AccessPurpose | null;
   includePersonalData: boolean;
 }
 

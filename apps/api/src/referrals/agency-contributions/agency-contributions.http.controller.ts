@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ACCESS_PURPOSES } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { AGENCIES, Rejection } from '@app/domain';
 import { hasSignedAgreement, visibleSensitivities } from '@app/hub-policy';
@@ -35,8 +36,14 @@ export class AgencyContributionsHttpController {
       "Practitioners and hub managers of the referral's hub; a referrer never sees what agencies shared (403); another hub's referral answers 404.",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiHeader({
+    name: 'Access-Purpose',
+    required: true,
+    description: 'Why you read what agencies shared; recorded with the read in the access audit log.',
+    schema: { type: 'string', enum: [...ACCESS_PURPOSES] },
+  })
   @ApiOkResponse({ type: AgencyContributionsView })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID: the id is not a UUID.' })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID: the id is not a UUID, or the Access-Purpose header is missing or unknown.' })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'AUTH.FORBIDDEN: the role reads no agency contributions.' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'REFERRAL.NOT_FOUND: unknown, or of another hub.' })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE, also when the read cannot be recorded in the audit log (then nothing is sent).' })
