@@ -39,7 +39,12 @@ export class GetReferralHttpController {
       'the referrals they submitted. Any other referral answers 404, exactly as one that does not exist.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(ReferralView) }, { $ref: getSchemaPath(ReferralStatusView) }] } })
+  // anyOf, not oneOf: the status view's fields are a subset of the full view's, so a full view
+  // matches both schemas and oneOf would call it invalid.
+  @ApiOkResponse({
+    description: 'The full view (practitioners, hub managers) or the status view (the referrer who submitted it).',
+    schema: { anyOf: [{ $ref: getSchemaPath(ReferralView) }, { $ref: getSchemaPath(ReferralStatusView) }] },
+  })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID: the id is not a UUID.' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'REFERRAL.NOT_FOUND: unknown, not projected yet, or not yours to see.' })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'DEPENDENCY.UNAVAILABLE, also when the read cannot be recorded in the audit log (then nothing is sent).' })
