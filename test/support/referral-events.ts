@@ -51,7 +51,7 @@ export async function appendTriageAwaited(
   hubId = 'test-hub',
 ): Promise<{ eventId: string; position: LogPosition }> {
   const eventId = randomUUID();
-  const data: TriageAwaited['data'] = { referralId, since: new Date().toISOString() };
+  const data: TriageAwaited['data'] = { referralId, since: new Date().toISOString(), dueAt: null, policyVersion: null };
   const result = await store.append(
     referralStreamId(referralId),
     1,

@@ -57,6 +57,7 @@ describe('referralLifecycle: another writer on the stream', () => {
               responseId: 'social-care-by-another-path',
               by: { userId: 'social-care-officer', agency: 'social-care' },
               summary: 'social care records',
+              sharing: { decision: 'shared', sensitivity: 'general', lawfulBasis: 'uk-gdpr-art-6-1-e', purpose: 'the multi-agency view' },
               providedAt: dueAt,
               dueAt,
               late: false,

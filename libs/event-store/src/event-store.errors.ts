@@ -19,3 +19,20 @@ export class EventIdReusedError extends Error {
     this.name = 'EventIdReusedError';
   }
 }
+
+/**
+ * An event is stored at a schema version this code does not know (written by a newer release,
+ * or asked to be written ahead of it). Reading it as if it were current would misread it.
+ */
+export class UnknownEventSchemaVersionError extends Error {
+  readonly code = 'EVENT_STORE.UNKNOWN_SCHEMA_VERSION';
+  constructor(
+    readonly eventType: string,
+    readonly schemaVersion: number,
+    readonly currentVersion: number,
+    readonly eventId?: string,
+  ) {
+    super(`${eventType}${eventId ? ` ${eventId}` : ''}: schema version ${schemaVersion} is not known here (current ${currentVersion})`);
+    this.name = 'UnknownEventSchemaVersionError';
+  }
+}

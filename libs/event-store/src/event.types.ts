@@ -13,6 +13,7 @@ export interface EventMetadata {
 export interface NewEvent<Type extends string = string, Data = unknown> {
   eventId: string;
   type: Type;
+  /** Left out: the type's current version. Given: the shape `data` is in (never above current). */
   schemaVersion?: number;
   data: Data;
 }
@@ -31,6 +32,7 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   streamVersion: number;
   hubId: string;
   type: Type;
+  /** The version of `data`'s shape: as read from the store, always the type's current one. */
   schemaVersion: number;
   data: Data;
   metadata: EventMetadata;

@@ -3,3 +3,4 @@ export * from './event-store.errors';
 export * from './postgres-event-store';
 export * from './checkpoints';
 export * from './event-log-follower';
+export * from './upcasting';

@@ -10,6 +10,7 @@ import type {
   NewEvent,
   RecordedEvent,
 } from './event.types';
+import { referralEventUpcasters, type EventUpcasters } from './upcasting';
 
 /** Channel on which every append sends a wake-up hint (never the only way readers learn of it). */
 export const EVENTS_NOTIFY_CHANNEL = 'mash_events';
@@ -46,8 +47,15 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+/**
+ * Appends stamp each event with its type's current schema version; every read upcasts older
+ * versions to the current shape (the rows themselves are never changed).
+ */
 export class PostgresEventStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly upcasters: EventUpcasters = referralEventUpcasters,
+  ) {}
 
   /**
    * Appends events to a stream if it is at the expected version. Pass `client` to make the
@@ -62,6 +70,7 @@ export class PostgresEventStore {
     client?: PoolClient,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    const versions = events.map((e) => this.upcasters.versionToAppend(e.type, e.schemaVersion));
     if (!client) return inTransaction(this.pool, (tx) => this.append(streamId, expected, events, metadata, tx));
 
     // One writer per stream at a time; others wait here and then see the new version.
@@ -89,7 +98,7 @@ export class PostgresEventStore {
         events.map((_, i) => current + i + 1),
         events.map(() => metadata.hubId),
         events.map((e) => e.type),
-        events.map((e) => e.schemaVersion ?? 1),
+        versions,
         events.map((e) => JSON.stringify(e.data)),
         events.map(() => JSON.stringify(metadata)),
       ],
@@ -128,7 +137,7 @@ export class PostgresEventStore {
       `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, fromVersion],
     );
-    return rows.map(toRecorded);
+    return rows.map((row) => this.upcasters.upcast(toRecorded(row)));
   }
 
   /**
@@ -145,7 +154,7 @@ export class PostgresEventStore {
        LIMIT $3`,
       [after.transactionId.toString(), after.globalPosition.toString(), limit],
     );
-    return rows.map(toRecorded);
+    return rows.map((row) => this.upcasters.upcast(toRecorded(row)));
   }
 
   /** The last position written (committed or not yet visible), for lag reporting. */

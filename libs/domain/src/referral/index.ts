@@ -9,3 +9,4 @@ export * from './subject-age';
 export * from './lifecycle/decisions';
 export type * from './lifecycle/lifecycle.types';
 export * from './information-gathering/sharing-decision';
+export * from './referral.event-versions';

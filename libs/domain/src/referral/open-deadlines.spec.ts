@@ -33,7 +33,7 @@ describe('openDeadlines and isClosed', () => {
   });
 
   it('has nothing for triage awaited under the legacy step, which set no deadline', () => {
-    expect(deadlinesOf([received(), { type: 'TriageAwaited', data: { referralId, since: '2026-03-02T10:16:00.000Z' } }])).toEqual([]);
+    expect(deadlinesOf([received(), { type: 'TriageAwaited', data: { referralId, since: '2026-03-02T10:16:00.000Z', dueAt: null, policyVersion: null } }])).toEqual([]);
   });
 
   it('gives the triage deadline, escalated when it passes', () => {

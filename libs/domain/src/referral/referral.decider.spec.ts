@@ -102,12 +102,12 @@ describe('referral decider', () => {
       spec
         .given([received()])
         .when({ type: 'RecordTriageAwaited', data: { referralId }, metadata: { now } })
-        .then([{ type: 'TriageAwaited', data: { referralId, since: now.toISOString() } }]);
+        .then([{ type: 'TriageAwaited', data: { referralId, since: now.toISOString(), dueAt: null, policyVersion: null } }]);
     });
   });
 
   describe('when triage is awaited', () => {
-    const awaiting: ReferralEvent = { type: 'TriageAwaited', data: { referralId, since: now.toISOString() } };
+    const awaiting: ReferralEvent = { type: 'TriageAwaited', data: { referralId, since: now.toISOString(), dueAt: null, policyVersion: null } };
 
     it('records nothing more for a repeated "triage awaited" (a retried step)', () => {
       spec.given([received(), awaiting]).when({ type: 'RecordTriageAwaited', data: { referralId }, metadata: { now } }).then([]);

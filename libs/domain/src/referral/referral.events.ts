@@ -71,9 +71,12 @@ export interface TriageAwaited {
   data: {
     referralId: string;
     since: string;
-    /** When the triage decision is due; absent on events recorded before the hub policy applied. */
-    dueAt?: string;
-    policyVersion?: number;
+    /**
+     * When the triage decision is due and under which policy version; null when recorded
+     * without the hub policy (schema v1, and the legacy first step), so no triage clock runs.
+     */
+    dueAt: string | null;
+    policyVersion: number | null;
   };
 }
 

@@ -30,7 +30,6 @@ import type {
   TriageDecisionRecorded,
   TriageEscalated,
 } from '@app/domain';
-import { recordedSharing } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { INTEGRATION_EVENT_SOURCE, INTEGRATION_SPEC_VERSION, type IntegrationEvent } from './integration-event';
 import * as V1 from './referral-integration-events';
@@ -151,7 +150,7 @@ const informationRequestEscalated = (e: Recorded<InformationRequestEscalated>) =
 function informationProvided(e: Recorded<InformationProvided>) {
   const { agency, responseId, providedAt, dueAt, late, addition, by } = e.data;
   // The decision and its basis only: the summary, purpose and reason stay on the platform.
-  const sharing = recordedSharing(e.data);
+  const { sharing } = e.data;
   return publish<V1.InformationProvidedV1>(e, TYPES.informationProvided, {
     agency,
     responseId,

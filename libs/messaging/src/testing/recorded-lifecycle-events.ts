@@ -1,4 +1,4 @@
-import type { Actor, ReferralEventType } from '@app/domain';
+import { SHARING_NOT_RECORDED, type Actor, type ReferralEventType } from '@app/domain';
 import {
   REFERRAL_ID,
   recorded,
@@ -205,7 +205,7 @@ export function recordedLifecycleExamples(): { [Type in ReferralEventType]: Reco
         },
         14,
       ),
-      // Recorded before sharing decisions: no `sharing`.
+      // Recorded before sharing decisions (no `sharing`), as read: upcast to sharing not recorded.
       recorded(
         'InformationProvided',
         {
@@ -214,6 +214,7 @@ export function recordedLifecycleExamples(): { [Type in ReferralEventType]: Reco
           responseId: 'social-care-1',
           by: { userId: 'social-care-officer', agency: 'social-care' },
           summary: text('older response summary'),
+          sharing: { ...SHARING_NOT_RECORDED },
           providedAt: '2025-01-08T11:30:00.000Z',
           dueAt: '2025-01-08T12:00:00.000Z',
           late: false,

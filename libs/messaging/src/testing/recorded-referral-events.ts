@@ -52,8 +52,9 @@ export function recordedTriageAwaited(): RecordedEvent<'TriageAwaited', TriageAw
     streamVersion: 2,
     hubId: 'north-mash',
     type: 'TriageAwaited',
-    schemaVersion: 1,
-    data: { referralId: REFERRAL_ID, since: '2025-01-06T09:15:02.000Z' },
+    // Stored at v1 before the hub policy applied, read upcast to v2: no deadline, no policy.
+    schemaVersion: 2,
+    data: { referralId: REFERRAL_ID, since: '2025-01-06T09:15:02.000Z', dueAt: null, policyVersion: null },
     metadata: { ...metadata, policyVersion: undefined },
     recordedAt: new Date('2025-01-06T09:15:02.500Z'),
     position: { transactionId: 901n, globalPosition: 9007199254740994n },

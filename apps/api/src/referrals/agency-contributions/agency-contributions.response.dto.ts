@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENCIES, LAWFUL_BASES, SENSITIVITIES, type Agency, type LawfulBasis, type Sensitivity } from '@app/domain';
+import { AGENCIES, BASIS_NOT_RECORDED, LAWFUL_BASES, SENSITIVITIES, type Agency, type RecordedLawfulBasis, type Sensitivity } from '@app/domain';
 import type { ContributionView } from './contribution-visibility';
 
 const AGENCY = { enum: [...AGENCIES], enumName: 'Agency' };
@@ -38,10 +38,10 @@ export class AgencyContributionView implements ContributionView {
   decision!: 'shared' | 'held-not-shared';
 
   @ApiProperty({
-    enum: [...Object.keys(LAWFUL_BASES), 'not-recorded'],
+    enum: [...Object.keys(LAWFUL_BASES), BASIS_NOT_RECORDED],
     description: "The agency's lawful basis; not-recorded for responses recorded before sharing decisions.",
   })
-  lawfulBasis!: LawfulBasis | 'not-recorded';
+  lawfulBasis!: RecordedLawfulBasis;
 
   @ApiProperty({ enum: [...SENSITIVITIES], enumName: 'Sensitivity', nullable: true, description: 'Null when nothing was shared.' })
   sensitivity!: Sensitivity | null;

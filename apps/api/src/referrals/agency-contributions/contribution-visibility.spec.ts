@@ -1,15 +1,20 @@
-import type { InformationProvided, Sensitivity, SharingDecision } from '@app/domain';
+import { SHARING_NOT_RECORDED, type InformationProvided, type RecordedSharing, type Sensitivity, type SharingDecision } from '@app/domain';
 import { visibleContributions } from './contribution-visibility';
 import { nationalDefaultAgreement } from './hub-sharing-agreement';
 import { hasSignedAgreement, visibleSensitivities } from '@app/hub-policy';
 
-const response = (agency: 'police' | 'health' | 'education' | 'housing', sharing?: SharingDecision, summary?: string): InformationProvided['data'] => ({
+// A response recorded before sharing decisions reaches readers upcast, with the not-recorded default.
+const response = (
+  agency: 'police' | 'health' | 'education' | 'housing',
+  sharing: RecordedSharing = { ...SHARING_NOT_RECORDED },
+  summary?: string,
+): InformationProvided['data'] => ({
   referralId: 'r-1',
   agency,
   responseId: `${agency}-1`,
   by: { userId: `${agency}-officer`, agency },
   ...(summary === undefined ? {} : { summary }),
-  ...(sharing === undefined ? {} : { sharing }),
+  sharing,
   providedAt: '2026-03-02T14:00:00.000Z',
   dueAt: '2026-03-03T11:30:00.000Z',
   late: false,

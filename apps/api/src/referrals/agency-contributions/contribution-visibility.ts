@@ -1,4 +1,4 @@
-import { recordedSharing, type Actor, type InformationProvided, type LawfulBasis, type Sensitivity } from '@app/domain';
+import type { Actor, InformationProvided, RecordedLawfulBasis, Sensitivity } from '@app/domain';
 
 /**
  * One agency contribution as a reader sees it. The decision, its basis and the sensitivity are
@@ -15,7 +15,7 @@ export interface ContributionView {
   addition: boolean;
   by: Actor;
   decision: 'shared' | 'held-not-shared';
-  lawfulBasis: LawfulBasis | 'not-recorded';
+  lawfulBasis: RecordedLawfulBasis;
   sensitivity: Sensitivity | null;
   withheld: boolean;
   summary: string | null;
@@ -23,10 +23,13 @@ export interface ContributionView {
   reason: string | null;
 }
 
-/** Pure: the contributions, in the order recorded, as a reader allowed `visible` sees them. */
+/**
+ * Pure: the contributions, in the order recorded, as a reader allowed `visible` sees them.
+ * Responses come from the event store, upcast: every one carries its sharing decision.
+ */
 export function visibleContributions(provided: readonly InformationProvided['data'][], visible: readonly Sensitivity[]): ContributionView[] {
   return provided.map((response) => {
-    const sharing = recordedSharing(response);
+    const { sharing } = response;
     const base = {
       agency: response.agency,
       responseId: response.responseId,

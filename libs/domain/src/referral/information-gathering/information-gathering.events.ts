@@ -1,6 +1,6 @@
 import type { Agency } from '../referral-dataset';
 import type { Actor, Notified } from '../lifecycle/lifecycle.types';
-import type { SharingDecision } from './sharing-decision';
+import type { RecordedSharing } from './sharing-decision';
 
 export interface InformationRequested {
   type: 'InformationRequested';
@@ -42,8 +42,8 @@ export interface InformationProvided {
     by: Actor;
     /** What the agency shared; absent when it held information but did not share it. */
     summary?: string;
-    /** Absent on responses recorded before sharing decisions: read them with recordedSharing. */
-    sharing?: SharingDecision;
+    /** Since schema v2 always present: v1 responses (before sharing decisions) read as SHARING_NOT_RECORDED. */
+    sharing: RecordedSharing;
     providedAt: string;
     dueAt: string;
     late: boolean;

@@ -1,16 +1,26 @@
 import { Rejection } from '../../shared/rejection';
 import { requireText } from '../lifecycle/guards';
 import type { RecordInformationResponse } from './information-gathering.commands';
-import { isLawfulBasis, isSensitivity, LAWFUL_BASES, SENSITIVITIES, type LawfulBasis, type SharingDecision } from './sharing-decision';
+import {
+  isLawfulBasis,
+  isSensitivity,
+  LAWFUL_BASES,
+  SENSITIVITIES,
+  SHARING_NOT_RECORDED,
+  type LawfulBasis,
+  type RecordedSharing,
+  type SharingDecision,
+} from './sharing-decision';
 
 /**
  * What a response records: the summary and the decision to share it, or the decision not to
  * share with its reason and no summary. A command recorded before sharing decisions (replayed
- * from an older workflow history) has none and is recorded as it was then: its summary alone.
+ * from an older workflow history) has none: its summary, sharing not recorded (as such a
+ * response reads once stored).
  */
-export function sharingAnswer(data: RecordInformationResponse['data']): { summary?: string; sharing?: SharingDecision } {
+export function sharingAnswer(data: RecordInformationResponse['data']): { summary?: string; sharing: RecordedSharing } {
   const sharing = data.sharing as SharingDecision | undefined;
-  if (sharing === undefined) return { summary: requireText(data.summary, 'summary') };
+  if (sharing === undefined) return { summary: requireText(data.summary, 'summary'), sharing: { ...SHARING_NOT_RECORDED } };
   const lawfulBasis = requireLawfulBasis(sharing.lawfulBasis);
   if (sharing.decision === 'held-not-shared') {
     if (data.summary !== undefined && data.summary.trim() !== '') {

@@ -32,15 +32,38 @@ export type SharingDecision =
   | { decision: 'held-not-shared'; lawfulBasis: LawfulBasis; reason: string };
 
 /**
- * How a recorded response reads: responses recorded before sharing decisions were (no
- * `sharing`) read as shared, general, basis not recorded. History is never rewritten.
+ * The basis recorded on responses from before sharing decisions: not a lawful basis (it is not
+ * in LAWFUL_BASES and no one can choose it), the record that none was asked for then.
  */
-export type RecordedSharing =
-  | SharingDecision
-  | { decision: 'shared'; sensitivity: 'general'; lawfulBasis: 'not-recorded'; purpose: null };
+export const BASIS_NOT_RECORDED = 'not-recorded';
+export type RecordedLawfulBasis = LawfulBasis | typeof BASIS_NOT_RECORDED;
 
-export function recordedSharing(provided: { sharing?: SharingDecision }): RecordedSharing {
-  return provided.sharing ?? { decision: 'shared', sensitivity: 'general', lawfulBasis: 'not-recorded', purpose: null };
+/** How a response recorded before sharing decisions reads: shared, general, basis not recorded. */
+export interface SharingNotRecorded {
+  decision: 'shared';
+  sensitivity: 'general';
+  lawfulBasis: typeof BASIS_NOT_RECORDED;
+  purpose: null;
+}
+export const SHARING_NOT_RECORDED: Readonly<SharingNotRecorded> = {
+  decision: 'shared',
+  sensitivity: 'general',
+  lawfulBasis: BASIS_NOT_RECORDED,
+  purpose: null,
+};
+
+/**
+ * The sharing of a recorded response. Responses stored before sharing decisions have none;
+ * the event store's upcaster gives them SHARING_NOT_RECORDED on read (history is never rewritten).
+ */
+export type RecordedSharing = SharingDecision | SharingNotRecorded;
+
+/**
+ * @deprecated Events read from the event store carry `sharing` (schema v2, upcast on read):
+ * read `data.sharing`. Kept for callers that build events by hand.
+ */
+export function recordedSharing(provided: { sharing?: RecordedSharing }): RecordedSharing {
+  return provided.sharing ?? { ...SHARING_NOT_RECORDED };
 }
 
 export function isLawfulBasis(value: unknown): value is LawfulBasis {

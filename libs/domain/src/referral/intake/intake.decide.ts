@@ -43,7 +43,7 @@ export function submit({ data, metadata }: SubmitReferral, state: ReferralState)
 export function recordTriageAwaited({ data, metadata }: RecordTriageAwaited, state: ReferralState): ReferralEvent[] {
   const referral = started(state, data.referralId);
   if (referral.status !== 'Received') return [];
-  return [{ type: 'TriageAwaited', data: { referralId: data.referralId, since: metadata.now.toISOString() } }];
+  return [{ type: 'TriageAwaited', data: { referralId: data.referralId, since: metadata.now.toISOString(), dueAt: null, policyVersion: null } }];
 }
 
 /**
