@@ -5,15 +5,17 @@ import { ConfigError, loadConfig, type PlatformConfig } from '@app/config';
 import { createPool } from '@app/database';
 import { createKafka, platformTopics } from '@app/messaging';
 import { parseCommand, USAGE, type OpsCommand } from '../apps/ops/src/cli/arguments';
-import { formatReferralAt, formatReplayReport, formatStatus, json } from '../apps/ops/src/cli/format';
-import { OpsNotFoundError, OpsUsageError } from '../apps/ops/src/ops.errors';
+import { formatDroppedTables, formatRebuild, formatReferralAt, formatReplayReport, formatStatus, json } from '../apps/ops/src/cli/format';
+import { OpsBusyError, OpsNotFoundError, OpsUsageError } from '../apps/ops/src/ops.errors';
+import { formatProgress, ProgressLine } from '../apps/ops/src/rebuild/progress';
+import { dropOldTables, rebuildProjection } from '../apps/ops/src/rebuild/rebuild-projection';
 import { referralAt } from '../apps/ops/src/referral-at/referral-at';
 import { historyFiles, replayCheck, temporalHistories } from '../apps/ops/src/replay-check/replay-check';
 import { readStatus } from '../apps/ops/src/status/read-status';
 import { bundleReferralWorkflows } from '../apps/worker/src/workflow-bundle';
 
 /** Exit codes, as USAGE and docs/operations.md list them. */
-const EXIT = { done: 0, checkFailed: 1, usage: 2, notFound: 3, failed: 4 } as const;
+const EXIT = { done: 0, checkFailed: 1, usage: 2, notFound: 3, failed: 4, busy: 5 } as const;
 
 // Logs (Kafka, Temporal, the bundler) go to stderr: stdout carries only the table or the JSON.
 const logger = pino({ name: 'ops', level: process.env.OPS_LOG_LEVEL ?? 'warn' }, pino.destination(2));
@@ -34,6 +36,10 @@ async function main(): Promise<number> {
       return replay(command);
     case 'referral-at':
       return referralAtCommand(command, loadConfig());
+    case 'rebuild-projection':
+      return rebuild(command, loadConfig());
+    case 'drop-old-projection-tables':
+      return dropOld(command, loadConfig());
   }
 }
 
@@ -83,6 +89,40 @@ async function referralAtCommand(command: Extract<OpsCommand, { command: 'referr
   }
 }
 
+async function rebuild(command: Extract<OpsCommand, { command: 'rebuild-projection' }>, config: PlatformConfig): Promise<number> {
+  // The rebuild's lock session, a page's transaction and the read of the next page at once.
+  const pool = createPool(config.DATABASE_URL, 4);
+  const line = new ProgressLine(process.stderr);
+  try {
+    const result = await rebuildProjection(pool, {
+      projection: command.projection,
+      mode: command.mode,
+      pageSize: command.pageSize,
+      onProgress: (progress) => {
+        const text = `${progress.projection} rebuild ${progress.generation} ${progress.phase === 'building' ? '' : `(${progress.phase}) `}${formatProgress(progress)}`;
+        if (progress.phase === 'switched') line.finish(text);
+        else line.update(text);
+      },
+    });
+    console.log(command.json ? json(result) : formatRebuild(result));
+    return EXIT.done;
+  } finally {
+    line.interrupt();
+    await pool.end();
+  }
+}
+
+async function dropOld(command: Extract<OpsCommand, { command: 'drop-old-projection-tables' }>, config: PlatformConfig): Promise<number> {
+  const pool = createPool(config.DATABASE_URL, 2);
+  try {
+    const dropped = await dropOldTables(pool, command.projection);
+    console.log(command.json ? json({ projection: command.projection, dropped }) : formatDroppedTables(command.projection, dropped));
+    return EXIT.done;
+  } finally {
+    await pool.end();
+  }
+}
+
 main().then(
   (code) => {
     process.exitCode = code;
@@ -95,6 +135,9 @@ main().then(
     } else if (error instanceof OpsNotFoundError) {
       console.error(message);
       process.exitCode = EXIT.notFound;
+    } else if (error instanceof OpsBusyError) {
+      console.error(message);
+      process.exitCode = EXIT.busy;
     } else {
       console.error(`ops failed: ${error instanceof Error ? `${error.name}: ${message}` : message}`);
       process.exitCode = EXIT.failed;

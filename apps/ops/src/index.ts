@@ -5,3 +5,6 @@ export * from './replay-check/replay-query';
 export * from './replay-check/replay-check';
 export * from './referral-at/state-at';
 export * from './referral-at/referral-at';
+export * from './rebuild/progress';
+export * from './rebuild/rebuildable-projections';
+export * from './rebuild/rebuild-projection';

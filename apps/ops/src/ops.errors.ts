@@ -15,3 +15,12 @@ export class OpsNotFoundError extends Error {
     this.name = 'OpsNotFoundError';
   }
 }
+
+/** Someone else is doing it right now, e.g. a rebuild of the same projection (exit 5). */
+export class OpsBusyError extends Error {
+  readonly code = 'OPS.BUSY';
+  constructor(message: string) {
+    super(message);
+    this.name = 'OpsBusyError';
+  }
+}

@@ -13,6 +13,7 @@ describe('ops command line', () => {
 
   it('refuses an unknown command or option as a usage error', () => {
     expect(() => parse('rebuild')).toThrow(OpsUsageError);
+    expect(() => parse('rebuild-projection')).toThrow(OpsUsageError);
     expect(() => parse('status', '--verbose')).toThrow(OpsUsageError);
   });
 
@@ -98,6 +99,26 @@ describe('ops command line', () => {
 
     it('needs an operator when there is no $USER', () => {
       expect(() => parseCommand(['referral-at', referralId, '--position', '3'], now, {})).toThrow(/--operator/);
+    });
+  });
+
+  describe('rebuild-projection', () => {
+    it('starts a rebuild of a known projection, 1000 events per transaction by default', () => {
+      expect(parse('rebuild-projection', 'referral-summary')).toEqual({ command: 'rebuild-projection', json: false, projection: 'referral-summary', mode: 'start', pageSize: 1000 });
+      expect(parse('rebuild-projection', 'referral-summary', '--resume', '--page-size', '200', '--json')).toMatchObject({ mode: 'resume', pageSize: 200, json: true });
+      expect(parse('rebuild-projection', 'referral-summary', '--restart')).toMatchObject({ mode: 'restart' });
+    });
+
+    it('refuses an unknown projection, both --resume and --restart, and a page size that is not a count', () => {
+      expect(() => parse('rebuild-projection', 'referral_summary')).toThrow(/referral-summary/);
+      expect(() => parse('rebuild-projection', 'referral-summary', '--resume', '--restart')).toThrow(/not both/);
+      expect(() => parse('rebuild-projection', 'referral-summary', '--page-size', '0')).toThrow(/--page-size/);
+      expect(() => parse('rebuild-projection', 'referral-summary', '--page-size', '1e3')).toThrow(/--page-size/);
+    });
+
+    it('drops old tables with --drop-old, and nothing else', () => {
+      expect(parse('rebuild-projection', 'referral-summary', '--drop-old')).toEqual({ command: 'drop-old-projection-tables', json: false, projection: 'referral-summary' });
+      expect(() => parse('rebuild-projection', 'referral-summary', '--drop-old', '--resume')).toThrow(OpsUsageError);
     });
   });
 });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ACCESS_PURPOSES, type AccessPurpose, isAccessPurpose } from '@app/audit';
 import { OpsUsageError } from '../ops.errors';
 import type { Cutoff } from '../referral-at/state-at';
+import { REBUILDABLE_PROJECTIONS } from '../rebuild/rebuildable-projections';
 import { DEFAULT_REPLAY_WINDOW_MS } from '../replay-check/replay-query';
 
 export const USAGE = `usage: npm run --silent ops -- <command> [options]
@@ -17,10 +18,17 @@ export const USAGE = `usage: npm run --silent ops -- <command> [options]
       [--include-personal-data --purpose <purpose>]
       [--operator <user id>]      recorded in the access audit log (default: $USER)
       [--purpose <purpose>]        why (recorded): one of the access purposes in docs/audit-log.md
+  rebuild-projection <name>   rebuild a projection (referral-summary) from the event store into a new
+                              table, then swap it in for the live one; progress on stderr
+      [--resume | --restart]      go on with a rebuild that stopped, or drop it and begin again
+      [--page-size <n>]           events per transaction (default 1000)
+  rebuild-projection <name> --drop-old
+                              drop the tables kept for rollback by earlier rebuilds
 
   --json      machine-readable output
   exit codes: 0 done; 1 replay-check found a history that does not replay; 2 usage or configuration
-              error; 3 not found; 4 the operation failed (a dependency unreachable, audit not written)`;
+              error; 3 not found; 4 the operation failed (a dependency unreachable, audit not written);
+              5 busy (another rebuild of that projection is running)`;
 
 export type OpsCommand =
   | { command: 'help' }
@@ -34,7 +42,9 @@ export type OpsCommand =
       operator: string;
       purpose: AccessPurpose | null;
       includePersonalData: boolean;
-    };
+    }
+  | { command: 'rebuild-projection'; json: boolean; projection: string; mode: 'start' | 'resume' | 'restart'; pageSize: number }
+  | { command: 'drop-old-projection-tables'; json: boolean; projection: string };
 
 const OPERATOR = /^[^\s\p{C}]{1,200}$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +64,8 @@ export function parseCommand(argv: readonly string[], now: Date, env: { USER?: s
       return replayCheck(rest, now);
     case 'referral-at':
       return referralAt(rest, env);
+    case 'rebuild-projection':
+      return rebuildProjection(rest);
     default:
       throw new OpsUsageError(`unknown command ${command}`);
   }
@@ -129,6 +141,35 @@ function referralAt(args: readonly string[], env: { USER?: string }): OpsCommand
   const operator = values.operator ?? env.USER;
   if (operator === undefined || !OPERATOR.test(operator)) throw new OpsUsageError('--operator <user id> is needed (no $USER to default to), without spaces');
   return { command: 'referral-at', json: values.json === true, referralId: positionals[0].toLowerCase(), cutoff, operator, purpose, includePersonalData };
+}
+
+function rebuildProjection(args: readonly string[]): OpsCommand {
+  const { values, positionals } = parsing(() =>
+    parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        resume: { type: 'boolean' },
+        restart: { type: 'boolean' },
+        'drop-old': { type: 'boolean' },
+        'page-size': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
+  const known = Object.keys(REBUILDABLE_PROJECTIONS);
+  if (positionals.length !== 1 || !known.includes(positionals[0])) throw new OpsUsageError(`rebuild-projection needs one projection: ${known.join(', ')}`);
+  const [projection] = positionals;
+  const json = values.json === true;
+  if (values['drop-old']) {
+    if (values.resume || values.restart || values['page-size'] !== undefined) throw new OpsUsageError('--drop-old only drops old tables: it takes no other option but --json');
+    return { command: 'drop-old-projection-tables', json, projection };
+  }
+  if (values.resume && values.restart) throw new OpsUsageError('--resume or --restart, not both');
+  const pageSize = values['page-size'] ?? '1000';
+  if (!/^\d{1,6}$/.test(pageSize) || Number(pageSize) < 1) throw new OpsUsageError(`--page-size must be a whole number from 1 to 999999 (got ${pageSize})`);
+  return { command: 'rebuild-projection', json, projection, mode: values.resume ? 'resume' : values.restart ? 'restart' : 'start', pageSize: Number(pageSize) };
 }
 
 /** An ISO 8601 instant with a date and a time zone, so that no one reads it in their local zone. */

@@ -1,3 +1,4 @@
+import type { RebuildResult } from '../rebuild/rebuild-projection';
 import type { ReferralAt } from '../referral-at/referral-at';
 import type { ReplayReport } from '../replay-check/replay-check';
 import type { ComponentStatus } from '../status/consumer-status';
@@ -52,3 +53,19 @@ export function formatReferralAt(result: ReferralAt): string {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);
 const indent = (text: string) => text.replace(/^/gm, '  ');
+
+export function formatRebuild(result: RebuildResult): string {
+  const lines = [
+    `${result.projection}: rebuild ${result.generation}${result.resumed ? ' (resumed)' : ''} is live as ${result.liveTable}`,
+    `events read: ${result.eventsRead} (this run ${result.eventsThisRun}, ${result.eventsAtSwitch} of them while the projector waited for the switch-over)`,
+    `rate: ${result.eventsPerSecond} events/s over ${(result.elapsedMs / 1000).toFixed(1)} s; last event at position ${result.position.globalPosition}`,
+    `kafka offsets carried over: ${result.switchOffsets.map((o) => `${o.topic}[${o.partition}]=${o.nextOffset}`).join(', ') || '(none stored)'}`,
+    `the previous table is kept as ${result.oldTable} for rollback (docs/operations.md); drop it with: rebuild-projection ${result.projection} --drop-old`,
+  ];
+  return lines.join('\n');
+}
+
+export function formatDroppedTables(projection: string, dropped: readonly string[]): string {
+  return dropped.length === 0 ? `${projection}: no old tables kept` : `${projection}: dropped ${dropped.join(', ')}`;
+}
+

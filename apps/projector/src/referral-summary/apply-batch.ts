@@ -2,8 +2,9 @@ import type { KafkaMessage } from 'kafkajs';
 import type { PoolClient } from '@app/database';
 import { MalformedIntegrationEventError, parseIntegrationEvent } from '@app/messaging';
 import type { ProjectionCheckpoints } from '../projection-checkpoints';
+import { lockReadModelForWriting } from '../read-model-write-lock';
 import { evolve, REFERRAL_SUMMARY_HANDLES } from './referral-summary.projection';
-import { loadSummaryForUpdate, saveSummary } from './referral-summary.table';
+import { loadSummaryForUpdate, REFERRAL_SUMMARY_TABLE, saveSummary } from './referral-summary.table';
 
 /** What one batch did; counted after it committed. */
 export interface BatchOutcome {
@@ -34,6 +35,8 @@ export async function applyReferralSummaryBatch(
   messages: KafkaMessage[],
 ): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
+  // Before anything else: a rebuild's switch-over waits for this batch, or this batch for it.
+  await lockReadModelForWriting(client, REFERRAL_SUMMARY_TABLE);
   const stored = await checkpoints.lock(client, partition);
   for (const message of messages) {
     if (BigInt(message.offset) < stored) {

@@ -12,6 +12,9 @@ import type {
 
 type Instant = Date | null;
 
+/** The live table, by the name the API reads; a rebuild swaps another table in under it. */
+export const REFERRAL_SUMMARY_TABLE = 'referral_summary';
+
 /** referral_summary as node-postgres reads it (timestamptz as Date, jsonb parsed). */
 interface SummaryRow {
   referral_id: string;
@@ -209,6 +212,40 @@ export async function loadSummaryForUpdate(client: PoolClient, referralId: strin
     [referralId],
   );
   return rows.length === 0 ? null : toSummary({ ...rows[0], subject_date_of_birth: rows[0].date_of_birth_text });
+}
+
+/**
+ * Summaries of many referrals from `table` (the live one, or a rebuild's copy of it created
+ * LIKE it), keyed by referral id. For the rebuild, which loads a page's rows in one query.
+ */
+export async function loadSummaries(client: PoolClient, table: string, referralIds: readonly string[]): Promise<Map<string, ReferralSummary>> {
+  const { rows } = await client.query<Omit<SummaryRow, 'subject_date_of_birth'> & { date_of_birth_text: string | null }>(
+    `SELECT *, subject_date_of_birth::text AS date_of_birth_text FROM ${identifier(table)} WHERE referral_id = ANY($1::uuid[])`,
+    [referralIds],
+  );
+  return new Map(rows.map((row) => [row.referral_id, toSummary({ ...row, subject_date_of_birth: row.date_of_birth_text })]));
+}
+
+/** Upserts many summaries into `table`, a few hundred rows per statement (PostgreSQL takes at most 65535 parameters). */
+export async function saveSummaries(client: PoolClient, table: string, summaries: readonly ReferralSummary[]): Promise<void> {
+  if (summaries.length === 0) return;
+  const names = Object.keys(toColumns(summaries[0]));
+  const perStatement = Math.floor(60_000 / names.length);
+  for (let start = 0; start < summaries.length; start += perStatement) {
+    const chunk = summaries.slice(start, start + perStatement);
+    const values = chunk.map((_, row) => `(${names.map((__, column) => `$${row * names.length + column + 1}`).join(', ')}, now())`);
+    await client.query(
+      `INSERT INTO ${identifier(table)} (${names.join(', ')}, updated_at) VALUES ${values.join(', ')}
+       ON CONFLICT (referral_id) DO UPDATE SET ${names.map((name) => `${name} = excluded.${name}`).join(', ')}, updated_at = now()`,
+      chunk.flatMap((summary) => Object.values(toColumns(summary))),
+    );
+  }
+}
+
+/** A table name goes into SQL as text: only plain lower-case identifiers pass. */
+function identifier(table: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(table)) throw new Error(`not a plain table name: ${table}`);
+  return table;
 }
 
 export async function saveSummary(client: PoolClient, summary: ReferralSummary): Promise<void> {
