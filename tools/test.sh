@@ -2,7 +2,8 @@
 # The whole test suite on a fresh machine: installs dependencies, brings up the local stack
 # (PostgreSQL, Kafka, Temporal; skipped where external addresses are set), builds, then runs
 # the unit tests (no server, in parallel) and the integration and end-to-end tests (real
-# servers, one file at a time because some stop and restart services).
+# servers, one file at a time because some stop and restart services), then a bounded run of
+# the external fuzzer (schemathesis) against the API with a token of each role.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -23,6 +24,13 @@ npx jest --selectProjects unit --json --outputFile=test-results/unit.json "$@" |
 # alive past the last test, and jest would then wait forever instead of reporting. Known
 # leak, tracked in the closing note of the foundation issue; the results are already final.
 npx jest --selectProjects integration --runInBand --forceExit --json --outputFile=test-results/integration.json "$@" || status=$?
+# External fuzzing of the API against its OpenAPI document, one run per role (tools/fuzz/run.sh),
+# bounded to 10 examples per operation (about 2 to 3 minutes) and cut off if it ever hangs.
+# Not when jest was given arguments: that is a developer running a few files.
+if [ $# -eq 0 ]; then
+  FUZZ_SKIP_BUILD=1 FUZZ_MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-10}" FUZZ_ROLE_TIMEOUT=120 \
+    timeout --kill-after=30 600 bash tools/fuzz/run.sh || status=$?
+fi
 
 node -e '
   const fs = require("fs");
