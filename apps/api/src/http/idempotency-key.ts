@@ -6,6 +6,8 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 /** Printable ASCII, as the IETF Idempotency-Key draft expects of a key. */
 const IDEMPOTENCY_KEY = /^[\x20-\x7E]{1,200}$/;
+/** The header's schema in the OpenAPI document: the same rule, so a client can check a key before sending it. */
+export const IDEMPOTENCY_KEY_SCHEMA = { type: 'string', minLength: 1, maxLength: 200, pattern: IDEMPOTENCY_KEY.source } as const;
 
 /** The request's Idempotency-Key, undefined when none was sent; a 400 when it is malformed. */
 export function idempotencyKeyOf(request: FastifyRequest): string | undefined {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { IF_MATCH_SCHEMA } from '../hubs/publish-hub-policy/if-match';
+import { IDEMPOTENCY_KEY_SCHEMA } from '../http/idempotency-key';
 import { offlineOpenApiDocument, serialiseOpenApi } from './offline-openapi';
 
 const COMMITTED = path.resolve(__dirname, '../../../../docs/openapi.json');
@@ -36,5 +38,13 @@ describe('the OpenAPI document', () => {
     const schema = (document.paths['/v1/referrals/{id}'].get?.responses['200'] as any).content['application/json'].schema;
     expect(schema.oneOf).toBeUndefined();
     expect(schema.anyOf).toEqual([{ $ref: '#/components/schemas/ReferralView' }, { $ref: '#/components/schemas/ReferralStatusView' }]);
+  });
+
+  it('gives the Idempotency-Key and If-Match headers the rule the API enforces (schemathesis sent values the document allowed and got 400)', () => {
+    const header = (path: string, method: 'post' | 'put', name: string) =>
+      ((document.paths[path][method]?.parameters ?? []) as any[]).find((p) => p.in === 'header' && p.name === name)?.schema;
+    expect(header('/v1/referrals', 'post', 'Idempotency-Key')).toEqual(IDEMPOTENCY_KEY_SCHEMA);
+    expect(header('/v1/referrals/{id}/triage', 'post', 'Idempotency-Key')).toEqual(IDEMPOTENCY_KEY_SCHEMA);
+    expect(header('/v1/hubs/{hubId}/policy', 'put', 'If-Match')).toEqual(IF_MATCH_SCHEMA);
   });
 });

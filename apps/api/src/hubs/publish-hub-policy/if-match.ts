@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../http/api-error';
 
 const VERSION_TAG = /^"(0|[1-9][0-9]{0,8})"$/;
+/** The header's schema in the OpenAPI document: the same rule. */
+export const IF_MATCH_SCHEMA = { type: 'string', pattern: VERSION_TAG.source } as const;
 
 /** The policy version in an If-Match header (`"3"`; `"0"`: no policy yet); undefined when none was sent. */
 export function expectedVersionOf(request: FastifyRequest): number | undefined {

@@ -18,7 +18,7 @@ import { ApiError } from '../../http/api-error';
 import { ErrorBodyDto } from '../../http/error-body.dto';
 import { RequestPrincipal } from '../../http/request-actor';
 import { HubPolicyVersionResponse, hubPolicyVersionPath, toHubPolicyVersionResponse, versionTag } from '../hub-policy.response.dto';
-import { ExpectedVersion } from './if-match';
+import { ExpectedVersion, IF_MATCH_SCHEMA } from './if-match';
 import { PublishHubPolicyHandler } from './publish-hub-policy.handler';
 import { PublishHubPolicyRequest } from './publish-hub-policy.request.dto';
 
@@ -38,7 +38,7 @@ export class PublishHubPolicyHttpController {
       'Send If-Match with the version you read (the ETag of GET .../policy) to publish only over that version; without it, over the version current when the request is read.',
   })
   @ApiParam({ name: 'hubId' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version expected to be current, in double quotes: "3" ("0": none yet).' })
+  @ApiHeader({ name: 'If-Match', required: false, schema: IF_MATCH_SCHEMA, description: 'The version expected to be current, in double quotes: "3" ("0": none yet).' })
   @ApiCreatedResponse({ type: HubPolicyVersionResponse, description: 'Published. Location names the version, ETag is its version.' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID (overrides not an object, no reason, a malformed If-Match) or REQUEST.MALFORMED_JSON.' })
   @ApiForbiddenResponse({

@@ -13,6 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../http/error-body.dto';
+import { IDEMPOTENCY_KEY_SCHEMA } from '../../http/idempotency-key';
 import { LifecycleCommandResponse } from './lifecycle-command.response.dto';
 
 /** The OpenAPI description every lifecycle command shares, with the command's own summary and rules. */
@@ -27,7 +28,7 @@ export function LifecycleCommandDocs(summary: string, rules: string): MethodDeco
         'Send an Idempotency-Key to retry safely: a retry with the same key answers the first outcome and is recorded once.',
     }),
     ApiParam({ name: 'id', format: 'uuid', description: 'The referral.' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: '1 to 200 printable ASCII characters; the same key for a retry of the same command.' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: '1 to 200 printable ASCII characters; the same key for a retry of the same command.' }),
     ApiOkResponse({ type: LifecycleCommandResponse, description: 'Applied: the stage after it and the events appended.' }),
     ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID with every bad field (body or path), or REQUEST.MALFORMED_JSON.' }),
     ApiForbiddenResponse({ type: ErrorBodyDto, description: 'AUTH.ROLE_NOT_ALLOWED; REFERRAL.NOT_ALLOWED: the rules do not let this person do it (e.g. not an authoriser, another agency).' }),

@@ -17,7 +17,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { maySubmitTo, mustReferForOwnAgency } from '../../http/access-rules';
 import { ApiError } from '../../http/api-error';
 import { ErrorBodyDto } from '../../http/error-body.dto';
-import { IDEMPOTENT_REPLAYED_HEADER, IdempotencyKey } from '../../http/idempotency-key';
+import { IDEMPOTENCY_KEY_SCHEMA, IDEMPOTENT_REPLAYED_HEADER, IdempotencyKey } from '../../http/idempotency-key';
 import { RequestPrincipal } from '../../http/request-actor';
 import { SubmitReferralHandler } from './submit-referral.handler';
 import { SubmitReferralRequest } from './submit-referral.request.dto';
@@ -37,7 +37,7 @@ export class SubmitReferralHttpController {
       'A 201 means the referral is stored. Send an Idempotency-Key to retry safely: the same key with the same body ' +
       'returns the same referral (with Idempotent-Replayed: true); with another body it is refused.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1 to 200 printable ASCII characters, unique per hub and request.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: '1 to 200 printable ASCII characters, unique per hub and request.' })
   @ApiCreatedResponse({ type: SubmitReferralResponse, description: 'Stored. Location names the referral.' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST.INVALID or REQUEST.MALFORMED_JSON, with every bad field.' })
   @ApiPayloadTooLargeResponse({ type: ErrorBodyDto, description: 'REQUEST.TOO_LARGE: body over 256 KiB.' })
