@@ -181,6 +181,26 @@ describe('authorisation matrix', () => {
     'POST /v1/referrals/:id/actions/:actionId/complete': lifecycleCommand(`actions/${actionId}/complete`, { note: 'done' }, CASEWORK),
     'POST /v1/referrals/:id/actions/:actionId/cancel': lifecycleCommand(`actions/${actionId}/cancel`, { reason: 'not needed' }, CASEWORK),
     'POST /v1/referrals/:id/challenge': lifecycleCommand('challenge', { reason: 'disagree' }, ['referrer']),
+    // Disclosures onward: hub casework records them and reads them; a referrer neither (403), another hub's referral is 404.
+    'POST /v1/referrals/:id/disclosures': lifecycleCommand(
+      'disclosures',
+      { recipient: { organisation: 'Hill Primary School', role: 'designated safeguarding lead' }, decision: 'disclosed', what: { decision: true }, lawfulBasis: 'children-act-2004-s11', reason: 'to keep the child safe at school' },
+      CASEWORK,
+    ),
+    'GET /v1/referrals/:id/disclosures': [
+      {
+        what: 'read disclosures of a referral of own hub',
+        method: 'GET',
+        path: () => `/v1/referrals/${referrals.north}/disclosures`,
+        expected: { referrer: 'role', practitioner: 200, 'hub-manager': 200, 'national-analyst': 'role', operations: 'role', auditor: 'role' },
+      },
+      {
+        what: "read disclosures of another hub's referral",
+        method: 'GET',
+        path: () => `/v1/referrals/${referrals.south}/disclosures`,
+        expected: { referrer: 'role', practitioner: 404, 'hub-manager': 404, 'national-analyst': 'role', operations: 'role', auditor: 'role' },
+      },
+    ],
     'GET /health': [
       { what: 'health', method: 'GET', path: () => '/health', expected: { referrer: 200, practitioner: 200, 'hub-manager': 200, 'national-analyst': 200, operations: 200, auditor: 200 } },
     ],

@@ -5,6 +5,7 @@ import type {
   CloseInformationGathering,
   CompleteAction,
   RaiseChallenge,
+  RecordDisclosure,
   RecordInformationResponse,
   RecordStrategyDiscussion,
   RecordTriageDecision,
@@ -51,3 +52,5 @@ export const recordStrategyDiscussionUpdate = defineUpdate<CommandResult, [Field
 export const completeActionUpdate = defineUpdate<CommandResult, [Fields<CompleteAction>]>('completeAction');
 export const cancelActionUpdate = defineUpdate<CommandResult, [Fields<CancelAction>]>('cancelAction');
 export const raiseChallengeUpdate = defineUpdate<CommandResult, [Fields<RaiseChallenge>]>('raiseChallenge');
+/** A disclosure onward while the lifecycle runs; after it has ended the API appends it itself. */
+export const recordDisclosureUpdate = defineUpdate<CommandResult, [Fields<RecordDisclosure>]>('recordDisclosure');

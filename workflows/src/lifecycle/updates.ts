@@ -7,6 +7,7 @@ import {
   closeInformationGatheringUpdate,
   completeActionUpdate,
   raiseChallengeUpdate,
+  recordDisclosureUpdate,
   recordInformationResponseUpdate,
   recordStrategyDiscussionUpdate,
   recordTriageDecisionUpdate,
@@ -41,4 +42,5 @@ export function registerCommandUpdates(session: LifecycleSession, referralId: st
   on(completeActionUpdate, 'CompleteAction');
   on(cancelActionUpdate, 'CancelAction');
   on(raiseChallengeUpdate, 'RaiseChallenge');
+  on(recordDisclosureUpdate, 'RecordDisclosure');
 }

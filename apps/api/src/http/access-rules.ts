@@ -91,6 +91,14 @@ export const ACCESS_RULES = {
   'POST /v1/referrals/:id/actions/:actionId/cancel': lifecycleCommand(HUB_CASEWORK, 'referral.action-cancel'),
   // The referrer's own: hub staff may not raise it on their behalf (the rules check the referrer's agency).
   'POST /v1/referrals/:id/challenge': lifecycleCommand(['referrer'], 'referral.challenge'),
+  // Hub casework only; the rules check what may be passed on (restricted contributions by their own agency).
+  'POST /v1/referrals/:id/disclosures': lifecycleCommand(HUB_CASEWORK, 'referral.disclosure-record'),
+  'GET /v1/referrals/:id/disclosures': {
+    access: 'roles',
+    roles: HUB_CASEWORK,
+    data: "any referral of their hubs (another hub's answers 404); a referrer never reads what the hub disclosed (403)",
+    audit: { access: 'read', action: 'referral.disclosures-read', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'interceptor' },
+  },
   'GET /v1/hubs/:hubId/audit-records': {
     access: 'roles',
     roles: ['auditor'],

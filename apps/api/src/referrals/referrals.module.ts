@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgencyContributionsModule } from './agency-contributions/agency-contributions.module';
+import { DisclosuresModule } from './disclosures/disclosures.module';
 import { HubsModule } from '../hubs/hubs.module';
 import { GetReferralHttpController } from './get-referral/get-referral.http.controller';
 import { ReferralSummaryQuery } from './get-referral/referral-summary.query';
@@ -9,7 +10,7 @@ import { SubmitReferralHandler } from './submit-referral/submit-referral.handler
 import { SubmitReferralHttpController } from './submit-referral/submit-referral.http.controller';
 
 @Module({
-  imports: [LifecycleCommandsModule, HubsModule, AgencyContributionsModule],
+  imports: [LifecycleCommandsModule, HubsModule, AgencyContributionsModule, DisclosuresModule],
   controllers: [SubmitReferralHttpController, GetReferralHttpController],
   providers: [SubmitReferralHandler, IntakeIdempotencyKeysRepository, ReferralSummaryQuery],
 })

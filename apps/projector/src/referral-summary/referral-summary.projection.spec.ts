@@ -491,6 +491,20 @@ describe('referral summary projection', () => {
       expect(evolve(final, later)).toBe(final);
     });
 
+    it('a disclosure onward changes nothing the summary shows but its stream version', () => {
+      const disclosed = published(T.disclosureRecorded, {
+        recipientAgency: 'education',
+        decision: 'disclosed',
+        what: { responseIds: [], outcome: true, decision: false },
+        lawfulBasis: 'children-act-2004-s11',
+        disclosedAt: at(20, '10:00'),
+        by: manager,
+      });
+      const next = evolve(final, versioned(disclosed, final.streamVersion + 1))!;
+      expect({ ...next, streamVersion: final.streamVersion, lastEventId: final.lastEventId }).toEqual(final);
+      expect(next.streamVersion).toBe(final.streamVersion + 1);
+    });
+
     it('replaying the whole stream twice gives the same row as once', () => {
       expect(project([...stream, ...stream])).toEqual(final);
     });

@@ -204,6 +204,8 @@ function change(row: ReferralSummary, event: LifecycleEvent): Change {
       };
     }
     case REFERRAL_INTEGRATION_TYPES.referrerNotified:
+    // A disclosure onward changes nothing the summary shows (who got what is read from the stream).
+    case REFERRAL_INTEGRATION_TYPES.disclosureRecorded:
       return {};
     case REFERRAL_INTEGRATION_TYPES.closed:
       return { stage: 'closed', closedAt: event.data.closedAt, challengeableUntil: event.data.challengeableUntil };

@@ -1,4 +1,5 @@
 import type { WorkingCalendar, WorkingDuration } from '../calendar/working-time.types';
+import type { LawfulBasis } from '../referral/information-gathering/sharing-decision';
 import type { Agency } from '../referral/referral-dataset';
 
 /**
@@ -31,6 +32,11 @@ export interface LifecyclePolicy {
    * member agency counts as signed).
    */
   sharingAgreement: { version: string | null; signatories: readonly Agency[] };
+  /**
+   * The lawful basis of the outcome notice to the referrer, itself a disclosure. Absent from
+   * policies recorded in workflow histories before it: those read the national default.
+   */
+  outcomeNoticeLawfulBasis?: LawfulBasis;
   calendar: WorkingCalendar;
 }
 
@@ -80,4 +86,14 @@ export function isAuthoriser(policy: LifecyclePolicy, userId: string): boolean {
 export function hasSignedSharingAgreement(policy: LifecyclePolicy, agency: Agency): boolean {
   const agreement = policy.sharingAgreement as LifecyclePolicy['sharingAgreement'] | undefined;
   return agreement === undefined || agreement.signatories.includes(agency);
+}
+
+/** The national default basis of the outcome notice: public task (UK GDPR Article 6(1)(e)). */
+export const NATIONAL_OUTCOME_NOTICE_LAWFUL_BASIS: LawfulBasis = 'uk-gdpr-art-6-1-e';
+
+/** Why the referrer is told the outcome, recorded on every notice. */
+export const OUTCOME_NOTICE_REASON = 'outcome feedback to the referrer';
+
+export function outcomeNoticeLawfulBasis(policy: LifecyclePolicy): LawfulBasis {
+  return policy.outcomeNoticeLawfulBasis ?? NATIONAL_OUTCOME_NOTICE_LAWFUL_BASIS;
 }

@@ -9,4 +9,5 @@ export * from './subject-age';
 export * from './lifecycle/decisions';
 export type * from './lifecycle/lifecycle.types';
 export * from './information-gathering/sharing-decision';
+export { DISCLOSURE_DECISIONS } from './disclosure/disclosure.commands';
 export * from './referral.event-versions';

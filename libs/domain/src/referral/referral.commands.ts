@@ -1,6 +1,7 @@
 import type { CancelAction, CompleteAction, EscalateAction, RemindAction } from './actions/actions.commands';
 import type { AuthoriseDecision, EscalateAuthorisation, ReturnDecision } from './authorisation/authorisation.commands';
 import type { RaiseChallenge } from './challenge/challenge.commands';
+import type { RecordDisclosure } from './disclosure/disclosure.commands';
 import type {
   CloseInformationGathering,
   EscalateInformationRequest,
@@ -16,6 +17,7 @@ import type { EscalateTriage, RecordTriageDecision } from './triage/triage.comma
 export type * from './actions/actions.commands';
 export type * from './authorisation/authorisation.commands';
 export type * from './challenge/challenge.commands';
+export type * from './disclosure/disclosure.commands';
 export type * from './information-gathering/information-gathering.commands';
 export type * from './rating/rating.commands';
 export type * from './strategy-discussion/strategy-discussion.commands';
@@ -49,7 +51,8 @@ export type ReferralCommand =
   | EscalateAction
   | CompleteAction
   | CancelAction
-  | RaiseChallenge;
+  | RaiseChallenge
+  | RecordDisclosure;
 
 export interface SubmitReferral {
   type: 'SubmitReferral';

@@ -1,6 +1,7 @@
 import { cancelAction, completeAction, escalateAction, remindAction } from './actions/actions.decide';
 import { authoriseDecision, escalateAuthorisation, returnDecision } from './authorisation/authorisation.decide';
 import { raiseChallenge } from './challenge/challenge.decide';
+import { recordDisclosure } from './disclosure/disclosure.decide';
 import {
   closeInformationGathering,
   escalateInformationRequest,
@@ -56,6 +57,8 @@ export function decide(command: ReferralCommand, state: ReferralState): Referral
       return cancelAction(command, state);
     case 'RaiseChallenge':
       return raiseChallenge(command, state);
+    case 'RecordDisclosure':
+      return recordDisclosure(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${JSON.stringify(unknown)}`);

@@ -6,6 +6,7 @@ import type {
   DecisionReturned,
 } from './authorisation/authorisation.events';
 import type { ChallengeRaised, ChallengeResolved } from './challenge/challenge.events';
+import type { DisclosureRecorded } from './disclosure/disclosure.events';
 import type {
   InformationGatheringClosed,
   InformationProvided,
@@ -22,6 +23,7 @@ import type { TriageDecisionRecorded, TriageEscalated } from './triage/triage.ev
 export type * from './actions/actions.events';
 export type * from './authorisation/authorisation.events';
 export type * from './challenge/challenge.events';
+export type * from './disclosure/disclosure.events';
 export type * from './information-gathering/information-gathering.events';
 export type * from './outcome/outcome.events';
 export type * from './rating/rating.events';
@@ -55,7 +57,8 @@ export type ReferralEvent =
   | ActionCompleted
   | ActionCancelled
   | ChallengeRaised
-  | ChallengeResolved;
+  | ChallengeResolved
+  | DisclosureRecorded;
 
 export interface ReferralReceived {
   type: 'ReferralReceived';
@@ -110,6 +113,7 @@ const EVENT_TYPES: { [Type in ReferralEventType]: true } = {
   ActionCancelled: true,
   ChallengeRaised: true,
   ChallengeResolved: true,
+  DisclosureRecorded: true,
 };
 
 export const REFERRAL_EVENT_TYPES: readonly ReferralEventType[] = Object.keys(EVENT_TYPES) as ReferralEventType[];

@@ -1,7 +1,8 @@
+import { recordedSharing } from './information-gathering/sharing-decision';
 import { triageLeadsToGathering } from './lifecycle/decisions';
 import { startClock } from './lifecycle/escalation';
 import type { ReferralEvent } from './referral.events';
-import type { ActionState, InformationRequestState, ReferralCase, ReferralState, StartedReferral } from './referral.state';
+import { contributionsOf, type ActionState, type InformationRequestState, type ReferralCase, type ReferralState, type StartedReferral } from './referral.state';
 
 type Stage = Exclude<ReferralState['status'], 'Empty' | 'AwaitingAuthorisation'>;
 
@@ -36,6 +37,7 @@ export function evolve(state: ReferralState, event: ReferralEvent): ReferralStat
       rag: null,
       triageClock: null,
       requests: [],
+      contributions: [],
       gathering: 'not-started',
       strategyDiscussionDueAt: null,
       decision: null,
@@ -116,8 +118,16 @@ function evolveStarted(state: StartedReferral, event: Exclude<ReferralEvent, { t
       return withRequest(state, event.data.agency, () => ({
         escalation: { level: event.data.level, nextAt: event.data.nextEscalationAt },
       }));
-    case 'InformationProvided':
-      return withRequest(state, event.data.agency, (r) => ({ status: 'answered', responseIds: [...r.responseIds, event.data.responseId] }));
+    case 'InformationProvided': {
+      const { agency, responseId } = event.data;
+      // Not data.sharing alone: responses loaded into workflow histories before schema v2 have none.
+      const sharing = recordedSharing(event.data);
+      const contribution = { responseId, agency, sensitivity: sharing.decision === 'shared' ? sharing.sensitivity : null };
+      return same(state, {
+        requests: state.requests.map((r) => (r.agency === agency ? { ...r, status: 'answered', responseIds: [...r.responseIds, responseId] } : r)),
+        contributions: [...contributionsOf(state), contribution],
+      });
+    }
     case 'InformationGatheringClosed': {
       const requests = state.requests.map((r) => (r.status === 'open' ? { ...r, status: 'closed-unanswered' as const } : r));
       const change = { requests, gathering: 'closed' as const };
@@ -137,6 +147,7 @@ function evolveStarted(state: StartedReferral, event: Exclude<ReferralEvent, { t
       return at(state, 'ActionFollowUp', { outcome, actions });
     }
     case 'ReferrerNotified':
+    case 'DisclosureRecorded':
       return state;
     case 'ReferralClosed':
       return at(state, 'Closed', { closure: { closedAt: event.data.closedAt, challengeableUntil: event.data.challengeableUntil } });

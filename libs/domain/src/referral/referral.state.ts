@@ -1,6 +1,7 @@
 import type { AuthorisationKind } from './authorisation/authorisation.events';
 import type { Actor, EscalationClock } from './lifecycle/lifecycle.types';
 import type { Agency, Referrer, SubjectType } from './referral-dataset';
+import type { Sensitivity } from './information-gathering/sharing-decision';
 import type { AgreedAction } from './strategy-discussion/strategy-discussion.events';
 
 export interface InformationRequestState {
@@ -19,6 +20,14 @@ export interface ActionState extends AgreedAction {
   reminded: boolean;
   escalation: EscalationClock;
   status: 'open' | 'completed' | 'cancelled';
+}
+
+/** An agency's answer as the disclosure rules read it. */
+export interface ContributionState {
+  responseId: string;
+  agency: Agency;
+  /** Null: held, not shared; the hub holds nothing of it to pass on. */
+  sensitivity: Sensitivity | null;
 }
 
 /** The decision waiting for authorisation, or the one in force once authorised. */
@@ -50,6 +59,11 @@ export interface ReferralCase {
   rag: string | null;
   triageClock: { dueAt: string; escalation: EscalationClock } | null;
   requests: InformationRequestState[];
+  /**
+   * Every answer received, in order. Absent from a state a workflow run carried over
+   * (continue-as-new) from before disclosures were recorded: read it with contributionsOf.
+   */
+  contributions?: ContributionState[];
   gathering: 'not-started' | 'open' | 'closed';
   strategyDiscussionDueAt: string | null;
   decision: RecordedDecision | null;
@@ -77,3 +91,11 @@ export const isClosed = (state: ReferralState): boolean => state.status === 'Clo
 
 export const openRequests = (state: ReferralCase): InformationRequestState[] => state.requests.filter((r) => r.status === 'open');
 export const openActions = (state: ReferralCase): ActionState[] => state.actions.filter((a) => a.status === 'open');
+
+/**
+ * The answers received. A state carried over from before they were kept knows only the response
+ * ids: their sensitivity is unknown, so they read as restricted (the strictest rule applies).
+ */
+export const contributionsOf = (state: ReferralCase): ContributionState[] =>
+  state.contributions ??
+  state.requests.flatMap((r) => r.responseIds.map((responseId): ContributionState => ({ responseId, agency: r.agency, sensitivity: 'restricted' })));

@@ -26,6 +26,7 @@ import actionCompleted from '../../schemas/mash.referral.action-completed.v1.jso
 import actionCancelled from '../../schemas/mash.referral.action-cancelled.v1.json';
 import challengeRaised from '../../schemas/mash.referral.challenge-raised.v1.json';
 import challengeResolved from '../../schemas/mash.referral.challenge-resolved.v1.json';
+import disclosureRecorded from '../../schemas/mash.referral.disclosure-recorded.v1.json';
 import { REFERRAL_INTEGRATION_TYPES, type ReferralIntegrationType } from './referral-integration-events';
 
 /** The published JSON Schema of each integration event type (libs/messaging/schemas). */
@@ -56,6 +57,7 @@ export const INTEGRATION_EVENT_SCHEMAS: Record<ReferralIntegrationType, object> 
   [REFERRAL_INTEGRATION_TYPES.actionCancelled]: actionCancelled,
   [REFERRAL_INTEGRATION_TYPES.challengeRaised]: challengeRaised,
   [REFERRAL_INTEGRATION_TYPES.challengeResolved]: challengeResolved,
+  [REFERRAL_INTEGRATION_TYPES.disclosureRecorded]: disclosureRecorded,
 };
 
 export interface SchemaCheck {

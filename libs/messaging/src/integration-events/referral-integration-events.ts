@@ -29,6 +29,7 @@ export const REFERRAL_INTEGRATION_TYPES = {
   actionCancelled: 'mash.referral.action-cancelled.v1',
   challengeRaised: 'mash.referral.challenge-raised.v1',
   challengeResolved: 'mash.referral.challenge-resolved.v1',
+  disclosureRecorded: 'mash.referral.disclosure-recorded.v1',
 } as const;
 
 export type ReferralIntegrationType = (typeof REFERRAL_INTEGRATION_TYPES)[keyof typeof REFERRAL_INTEGRATION_TYPES];
@@ -228,6 +229,19 @@ export interface ChallengeRaisedV1Data {
   raisedAt: string;
   by: ActorV1;
 }
+/**
+ * A disclosure onward (or a decision not to disclose) with its basis: who it went to only as
+ * an agency, never the reason or the recipient's organisation and role (free text).
+ */
+export interface DisclosureRecordedV1Data {
+  /** Null when the recipient is not one of the platform's agencies. */
+  recipientAgency: Agency | null;
+  decision: 'disclosed' | 'not-disclosed';
+  what: { responseIds: string[]; outcome: boolean; decision: boolean };
+  lawfulBasis: LawfulBasis;
+  disclosedAt: string;
+  by: ActorV1;
+}
 export interface ChallengeResolvedV1Data {
   upheld: boolean;
   /** Upheld: where the referral resumes. */
@@ -270,6 +284,7 @@ export type ActionCompletedV1 = Published<'actionCompleted', ActionCompletedV1Da
 export type ActionCancelledV1 = Published<'actionCancelled', ActionCancelledV1Data>;
 export type ChallengeRaisedV1 = Published<'challengeRaised', ChallengeRaisedV1Data>;
 export type ChallengeResolvedV1 = Published<'challengeResolved', ChallengeResolvedV1Data>;
+export type DisclosureRecordedV1 = Published<'disclosureRecorded', DisclosureRecordedV1Data>;
 
 export type ReferralIntegrationEvent =
   | ReferralReceivedV1
@@ -297,4 +312,5 @@ export type ReferralIntegrationEvent =
   | ActionCompletedV1
   | ActionCancelledV1
   | ChallengeRaisedV1
-  | ChallengeResolvedV1;
+  | ChallengeResolvedV1
+  | DisclosureRecordedV1;

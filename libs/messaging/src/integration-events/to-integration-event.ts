@@ -10,6 +10,7 @@ import type {
   ChallengeResolved,
   DecisionAuthorised,
   DecisionReturned,
+  DisclosureRecorded,
   InformationGatheringClosed,
   InformationProvided,
   InformationRequestDueTimeMoved,
@@ -239,6 +240,19 @@ function challengeRaised(e: Recorded<ChallengeRaised>) {
   return publish<V1.ChallengeRaisedV1>(e, TYPES.challengeRaised, { outcome, raisedAt, by: actor(by) });
 }
 
+/** Never the reason, nor the recipient's organisation and role: free text stays in the platform. */
+function disclosureRecorded(e: Recorded<DisclosureRecorded>) {
+  const { recipient, decision, what, lawfulBasis, disclosedAt, by } = e.data;
+  return publish<V1.DisclosureRecordedV1>(e, TYPES.disclosureRecorded, {
+    recipientAgency: recipient.agency ?? null,
+    decision,
+    what: { responseIds: [...what.responseIds], outcome: what.outcome, decision: what.decision },
+    lawfulBasis,
+    disclosedAt,
+    by: actor(by),
+  });
+}
+
 /** The domain's union becomes one flat shape: the branch not taken is null. */
 function challengeResolved(e: Recorded<ChallengeResolved>) {
   const d = e.data;
@@ -287,6 +301,7 @@ const PUBLISHED: {
   ActionCancelled: actionCancelled,
   ChallengeRaised: challengeRaised,
   ChallengeResolved: challengeResolved,
+  DisclosureRecorded: disclosureRecorded,
 };
 
 /** The integration event for a stored event, or undefined when that event is not published. */

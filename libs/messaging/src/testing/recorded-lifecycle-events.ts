@@ -311,6 +311,20 @@ export function recordedLifecycleExamples(): { [Type in ReferralEventType]: Reco
         },
         20,
       ),
+      recorded(
+        'ReferrerNotified',
+        {
+          referralId,
+          about: 'outcome',
+          decision: 'section-47-enquiry',
+          referrer: { name: text('referrer name'), agency: 'police', email: 'private-text.referrer@example.invalid' },
+          notifiedAt: '2025-01-09T12:00:01.000Z',
+          policyVersion,
+          lawfulBasis: 'uk-gdpr-art-6-1-e',
+          reason: text('outcome notice reason'),
+        },
+        20,
+      ),
     ],
     ReferralClosed: [
       recorded(
@@ -431,6 +445,38 @@ export function recordedLifecycleExamples(): { [Type in ReferralEventType]: Reco
           triageDueAt: null,
         },
         29,
+      ),
+    ],
+    DisclosureRecorded: [
+      recorded(
+        'DisclosureRecorded',
+        {
+          referralId,
+          recipient: { organisation: text('recipient organisation'), role: text('recipient role'), agency: 'education' },
+          decision: 'disclosed',
+          what: { responseIds: ['police-response-1'], outcome: true, decision: false },
+          lawfulBasis: 'children-act-2004-s11',
+          reason: text('disclosure reason'),
+          by: practitioner,
+          disclosedAt: '2025-01-22T10:00:00.000Z',
+          policyVersion,
+        },
+        30,
+      ),
+      recorded(
+        'DisclosureRecorded',
+        {
+          referralId,
+          recipient: { organisation: text('recipient organisation'), role: text('recipient role') },
+          decision: 'not-disclosed',
+          what: { responseIds: [], outcome: false, decision: true },
+          lawfulBasis: 'uk-gdpr-art-6-1-e',
+          reason: text('reason not to disclose'),
+          by: manager,
+          disclosedAt: '2025-01-22T11:00:00.000Z',
+          policyVersion,
+        },
+        31,
       ),
     ],
   };

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client, QueryNotRegisteredError, type WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { belongsToHub, type Principal } from '@app/auth';
-import { type Actor, Rejection } from '@app/domain';
+import { type Actor, type ReferralEvent, Rejection } from '@app/domain';
 import { errorSummary, type Logger } from '@app/observability';
 import { type CommandResult, referralStateQuery, referralWorkflowId, stageQuery } from '@app/workflow-contracts';
 import type { QueryDefinition } from '@temporalio/common';
@@ -23,6 +23,12 @@ const UPDATE_TIMEOUT_MS = 10_000;
 type Update<Fields> = UpdateDefinition<CommandResult, [Fields]>;
 
 /**
+ * What a command does once the referral's workflow has ended (or is gone from Temporal's
+ * retention): only a disclosure has one, appended by the API to the stream itself.
+ */
+export type AfterLifecycle<Fields> = (context: { fields: Fields; hubId: string; workflow: 'ended' | 'not-found'; idempotencyKey?: string }) => Promise<ReferralEvent[]>;
+
+/**
  * Sends a person's lifecycle command to the referral's workflow as its Temporal update: the
  * referral must exist in a hub of the caller's token (else 404, as if unknown), the actor is
  * the token's user and agency, and the update's failure becomes the API's error for it.
@@ -40,6 +46,7 @@ export class LifecycleCommandHandler {
     referralId: string,
     update: Update<Fields>,
     fields: Omit<Fields, 'by'>,
+    afterLifecycle?: AfterLifecycle<Fields>,
   ): Promise<LifecycleCommandResponse> {
     requireUuid(referralId, 'id');
     const principal = principalOf(request);
@@ -61,6 +68,13 @@ export class LifecycleCommandHandler {
     } catch (error) {
       let failure: unknown = error;
       try {
+        if (error instanceof WorkflowNotFoundError && afterLifecycle) {
+          const workflow = await this.endedOrGone(handle);
+          if (workflow) {
+            const events = await afterLifecycle({ fields: args, hubId, workflow, idempotencyKey });
+            return { referralId, stage: 'closed', events: events.map((event) => event.type) };
+          }
+        }
         if (error instanceof WorkflowNotFoundError) failure = await this.noWorkflow(handle, referralId);
         else if (isMissingUpdateHandler(error)) failure = await this.noUpdateHandlers(handle, referralId);
       } catch (whileFindingOut) {
@@ -81,6 +95,17 @@ export class LifecycleCommandHandler {
 
   private withDeadline<T>(call: () => Promise<T>): Promise<T> {
     return this.temporal.connection.withDeadline(Date.now() + UPDATE_TIMEOUT_MS, call);
+  }
+
+  /** Whether the workflow has ended, or is no longer known at all; undefined while it runs. */
+  private async endedOrGone(handle: WorkflowHandle): Promise<'ended' | 'not-found' | undefined> {
+    try {
+      const { status } = await this.withDeadline(() => handle.describe());
+      return status.name === 'RUNNING' ? undefined : 'ended';
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return 'not-found';
+      throw error;
+    }
   }
 
   /** The referral is stored but no workflow runs for it: not started yet, or its lifecycle has ended. */

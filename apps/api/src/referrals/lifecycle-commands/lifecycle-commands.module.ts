@@ -23,5 +23,6 @@ import { StrategyDiscussionHttpController } from './strategy-discussion.http.con
     RaiseChallengeHttpController,
   ],
   providers: [LifecycleCommandHandler, ReferralHubQuery],
+  exports: [LifecycleCommandHandler, ReferralHubQuery],
 })
 export class LifecycleCommandsModule {}

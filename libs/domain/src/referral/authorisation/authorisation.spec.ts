@@ -12,6 +12,7 @@ import {
   meta,
   practitioner,
   referralId,
+  outcomeNotice,
   referrerNotice,
   returnIt,
   spec,
@@ -94,7 +95,7 @@ describe('management oversight', () => {
             },
             {
               type: 'ReferrerNotified',
-              data: { referralId, about: 'outcome', decision, referrer: referrerNotice, notifiedAt: AT, policyVersion: 7 },
+              data: { referralId, about: 'outcome', decision, referrer: referrerNotice, notifiedAt: AT, policyVersion: 7, ...outcomeNotice },
             },
             {
               type: 'ReferralClosed',
@@ -213,6 +214,7 @@ describe('management oversight', () => {
               referrer: referrerNotice,
               notifiedAt: at,
               policyVersion: 7,
+              ...outcomeNotice,
             },
           },
         ]);

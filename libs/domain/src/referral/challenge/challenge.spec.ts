@@ -11,6 +11,7 @@ import {
   practitioner,
   referralId,
   referrerActor,
+  outcomeNotice,
   referrerNotice,
   returnIt,
   spec,
@@ -78,6 +79,7 @@ describe("the referrer's challenge", () => {
               referrer: referrerNotice,
               notifiedAt: DECIDED,
               policyVersion: 7,
+              ...outcomeNotice,
             },
           },
         ]);
@@ -127,6 +129,7 @@ describe("the referrer's challenge", () => {
               referrer: referrerNotice,
               notifiedAt: DECIDED,
               policyVersion: 7,
+              ...outcomeNotice,
             },
           },
         ]);

@@ -1,3 +1,4 @@
+import type { LawfulBasis } from '../information-gathering/sharing-decision';
 import type { Actor } from '../lifecycle/lifecycle.types';
 import type { Referrer } from '../referral-dataset';
 
@@ -14,7 +15,10 @@ export interface OutcomeDecided {
   };
 }
 
-/** The outcome notice to the referrer (sent through the notification port by the workflow). */
+/**
+ * The outcome notice to the referrer (sent through the notification port by the workflow). It
+ * is a disclosure, so it records its lawful basis and reason; notices before that have neither.
+ */
 export interface ReferrerNotified {
   type: 'ReferrerNotified';
   data: {
@@ -24,6 +28,8 @@ export interface ReferrerNotified {
     referrer: Pick<Referrer, 'name' | 'agency' | 'email'>;
     notifiedAt: string;
     policyVersion: number;
+    lawfulBasis?: LawfulBasis;
+    reason?: string;
   };
 }
 

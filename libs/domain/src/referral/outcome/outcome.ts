@@ -1,3 +1,4 @@
+import { OUTCOME_NOTICE_REASON, outcomeNoticeLawfulBasis } from '../../policy/lifecycle-policy';
 import { dueAfter } from '../lifecycle/deadlines';
 import type { Actor, LifecycleMetadata } from '../lifecycle/lifecycle.types';
 import type { ReferralCase } from '../referral.state';
@@ -18,6 +19,8 @@ export function referrerNotified(
       referrer: state.referrer,
       notifiedAt: now.toISOString(),
       policyVersion: policy.policyVersion,
+      lawfulBasis: outcomeNoticeLawfulBasis(policy),
+      reason: OUTCOME_NOTICE_REASON,
     },
   };
 }

@@ -108,6 +108,9 @@ export const adultDataset = () =>
 
 export const referrerNotice = { name: 'A Teacher', agency: 'education' as const, email: 'teacher@school.example' };
 
+/** The outcome notice is a disclosure: under the national default basis unless the policy names one. */
+export const outcomeNotice = { lawfulBasis: 'uk-gdpr-art-6-1-e' as const, reason: 'outcome feedback to the referrer' };
+
 export const spec = deciderSpec({ decide, evolve, initialState });
 
 export const received = (d: ReferralDataset = dataset(), receivedAt = RECEIVED_AT): ReferralEvent => ({
