@@ -28,7 +28,7 @@ npx jest --selectProjects integration --runInBand --forceExit --json --outputFil
 # bounded to 10 examples per operation (about 2 to 3 minutes) and cut off if it ever hangs.
 # Not when jest was given arguments: that is a developer running a few files.
 if [ $# -eq 0 ]; then
-  FUZZ_SKIP_BUILD=1 FUZZ_MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-10}" FUZZ_ROLE_TIMEOUT=120 \
+  FUZZ_SKIP_BUILD=1 FUZZ_MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-10}" FUZZ_ROLE_TIMEOUT=180 \
     timeout --kill-after=30 600 bash tools/fuzz/run.sh || status=$?
 fi
 

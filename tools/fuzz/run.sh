@@ -40,8 +40,10 @@ VENV="$CACHE/venv-schemathesis-$SCHEMATHESIS_VERSION"
 log() { printf '[fuzz] %s\n' "$*" >&2; }
 
 install_schemathesis() {
-  # The marker is written last: an interrupted install is redone, never half-used.
-  [ -f "$VENV/.installed" ] && return
+  # The marker is written last: an interrupted install is redone, never half-used; so is a venv
+  # whose Python has gone (a venv points at the interpreter that made it).
+  [ -f "$VENV/.installed" ] && "$VENV/bin/python" -c '' 2>/dev/null && return
+  command -v python3 >/dev/null || { log "python3 (with its venv module) is needed to install schemathesis"; exit 1; }
   log "installing schemathesis $SCHEMATHESIS_VERSION into $VENV"
   rm -rf "$VENV"
   mkdir -p "$CACHE"
@@ -90,10 +92,22 @@ port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>
 api="http://127.0.0.1:$port"
 export DATABASE_URL="$fuzz_db" HTTP_PORT="$port" API_URL="$api" LOG_LEVEL="${FUZZ_LOG_LEVEL:-warn}"
 export KAFKA_REFERRAL_TOPIC="mash.$run_id.referral-events.v1" TEMPORAL_TASK_QUEUE="$run_id"
-for app in api worker relay projector; do
+apps=(api worker relay projector)
+for app in "${apps[@]}"; do
   node "dist/apps/$app/src/main.js" >"$OUT/$app.log" 2>&1 &
   pids+=($!)
 done
+# An app that died (a stack service stopped under it, a crash) would turn the rest of the run
+# into timeouts: say which and stop.
+apps_alive() {
+  local i
+  for i in "${!pids[@]}"; do
+    kill -0 "${pids[$i]}" 2>/dev/null && continue
+    log "${apps[$i]} has stopped; the end of $OUT/${apps[$i]}.log:"
+    tail -n 20 "$OUT/${apps[$i]}.log" >&2
+    return 1
+  done
+}
 
 log "seeding the demo hubs, policies and sample referrals through $api"
 node dist/tools/seed/seed-demo.js >"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log" >&2; exit 1; }
@@ -126,7 +140,10 @@ log "fuzzing $api with up to $MAX_EXAMPLES examples per operation (seed $SEED), 
 status=0
 summary=()
 for role in $ROLES; do
-  bearer="$(role_token "$role")"
+  apps_alive || { status=1; break; }
+  # Read by schemathesis.toml: on the command line the token would show in the process list.
+  FUZZ_BEARER="$(role_token "$role")"
+  export FUZZ_BEARER
   include=()
   if [ "$FORBIDDEN" != 1 ]; then
     ids="$(node dist/tools/fuzz/role-operations.js docs/openapi.json "$role")"
@@ -134,7 +151,7 @@ for role in $ROLES; do
   fi
   set +e
   timeout --kill-after=10 "$ROLE_TIMEOUT" "$VENV/bin/schemathesis" --config-file tools/fuzz/schemathesis.toml run docs/openapi.json \
-    --url "$api" --header "Authorization: Bearer $bearer" "${include[@]}" \
+    --url "$api" "${include[@]}" \
     --checks "$CHECKS" --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers "$WORKERS" --phases "$PHASES" \
     --report ndjson --report-ndjson-path "$OUT/$role.ndjson" --no-color >"$OUT/$role.log" 2>&1
   rc=$?
@@ -143,6 +160,7 @@ for role in $ROLES; do
   [ "$rc" = 0 ] || { status=1; tail -n 80 "$OUT/$role.log" >&2; log "$role: schemathesis exited $rc"; }
   summary+=("$(node dist/tools/fuzz/fuzz-summary.js "$role" "$OUT/$role.ndjson")") || status=1
 done
+apps_alive || status=1
 printf '%s\n' "${summary[@]}"
 [ "$status" = 0 ] && echo "fuzz: passed for every role" || echo "fuzz: FAILED (logs in $OUT)"
 exit "$status"
