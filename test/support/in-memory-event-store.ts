@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { EventIdReusedError, StreamVersionConflictError } from '@app/event-store';
+import { EventIdReusedError, referralEventUpcasters, StreamVersionConflictError } from '@app/event-store';
 import type { AppendResult, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '@app/event-store';
 import type { ReferralEventStore } from '../../apps/worker/src/activities';
 
@@ -18,7 +18,7 @@ export class InMemoryEventStore implements ReferralEventStore {
   anotherWriter?: (streamId: string, events: NewEvent[]) => NewEvent[];
 
   async readStream(streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
-    return this.events.filter((e) => e.streamId === streamId && e.streamVersion >= fromVersion);
+    return this.events.filter((e) => e.streamId === streamId && e.streamVersion >= fromVersion).map((e) => referralEventUpcasters.upcast(e));
   }
 
   async append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
@@ -50,7 +50,7 @@ export class InMemoryEventStore implements ReferralEventStore {
         streamId,
         streamVersion: current + i + 1,
         hubId: metadata.hubId,
-        schemaVersion: event.schemaVersion ?? 1,
+        schemaVersion: referralEventUpcasters.versionToAppend(event.type, event.schemaVersion),
         metadata,
         recordedAt: new Date(),
         position: { transactionId: globalPosition, globalPosition },

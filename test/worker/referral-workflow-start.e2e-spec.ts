@@ -96,7 +96,8 @@ describe('the recordTriageAwaited activity, retried', () => {
 
     const stream = await store.readStream(referralStreamId(referralId));
     expect(stream.map((e) => e.type)).toEqual(['ReferralReceived', 'TriageAwaited']);
-    expect(stream[1].data).toEqual({ referralId, since: '2026-01-05T09:00:00.000Z' });
+    // The legacy step sets no deadline: TriageAwaited v2 says so with nulls.
+    expect(stream[1].data).toEqual({ referralId, since: '2026-01-05T09:00:00.000Z', dueAt: null, policyVersion: null });
   });
 
   it('fails for good, not retried, when the referral was never received', async () => {
