@@ -69,7 +69,7 @@ describe('referral intake API', () => {
   }
 
   describe('a valid referral', () => {
-    it('answers 201 with the referral id and stores its ReferralReceived event with who, where and under which policy', async () => {
+    it('answers 201 with the referral id and stores its ReferralReceived event with who, where and under which policy (0: the national default, whatever the hub row says)', async () => {
       const answer = await submit(validReferralRequest('children-hub'));
 
       expect(answer.status).toBe(201);
@@ -90,7 +90,7 @@ describe('referral intake API', () => {
         hubId: 'children-hub',
         correlationId,
         causationId: null,
-        policyVersion: 3,
+        policyVersion: 0,
       });
       const { hubId: _, ...dataset } = validReferralRequest('children-hub');
       expect(events[0].data).toEqual({ ...dataset, referralId, hubId: 'children-hub', receivedAt: expect.any(String) });

@@ -232,8 +232,8 @@ describe('referral lifecycle end to end over HTTP (PostgreSQL, Kafka, Temporal, 
       'ActionCancelled',
       'ReferralClosed',
     ]);
-    // Every lifecycle event was decided under a hub policy version, and says which.
-    for (const event of events.slice(1)) expect(event.metadata.policyVersion).toBe(1);
+    // Every event says the policy it was decided under: the national default, version 0, as this hub has published none.
+    for (const event of events) expect(event.metadata.policyVersion).toBe(0);
 
     const closed = await view(referralId, 'closed');
     expect(closed).toMatchObject({ rag: 'amber', outcome: { decision: 'section-47-enquiry' } });

@@ -13,7 +13,7 @@ export interface AppendedReferral {
 }
 
 function metadata(hubId: string): EventMetadata {
-  return { actor: 'test-intake', agency: 'police', hubId, correlationId: randomUUID(), causationId: null, policyVersion: 1 };
+  return { actor: 'test-intake', agency: 'police', hubId, correlationId: randomUUID(), causationId: null, policyVersion: 0 }; // the national default: test hubs publish no policy
 }
 
 export async function appendReceived(

@@ -58,13 +58,13 @@ describe('one referral workflow per received referral', () => {
     expect(stream[1]).toMatchObject({
       // BeginLifecycle is the workflow's first command (sequence 1) under the hub policy (lifecycle-v2).
       eventId: stepEventId(workflowId, 'lifecycle/1'),
-      data: { referralId, dueAt: expect.any(String), policyVersion: 1 },
+      data: { referralId, dueAt: expect.any(String), policyVersion: 0 }, // hub-north has published no policy: the national default
       metadata: {
         actor: 'system:referral-lifecycle',
         hubId: 'hub-north',
         causationId: received.eventId,
         correlationId: received.metadata.correlationId,
-        policyVersion: 1,
+        policyVersion: 0,
       },
     });
     expect(await temporal.call((client) => client.workflow.getHandle(workflowId).query(stageQuery))).toBe('awaiting-triage');

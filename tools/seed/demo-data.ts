@@ -1,8 +1,8 @@
 /** The demo hubs and sample referrals that `npm run platform` loads. Invented people only. */
 
 export const DEMO_HUBS = [
-  { hubId: 'northshire', name: 'Northshire MASH', scope: 'both', directReferrers: null, policyVersion: 1 },
-  { hubId: 'eastmoor', name: 'Eastmoor Children\'s MASH', scope: 'children', directReferrers: ['police', 'education', 'health'], policyVersion: 1 },
+  { hubId: 'northshire', name: 'Northshire MASH', scope: 'both', directReferrers: null },
+  { hubId: 'eastmoor', name: 'Eastmoor Children\'s MASH', scope: 'children', directReferrers: ['police', 'education', 'health'] },
 ] as const;
 
 export const SAMPLE_REFERRALS = [

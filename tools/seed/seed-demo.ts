@@ -16,9 +16,9 @@ async function main(): Promise<void> {
   const pool = createPool(config.DATABASE_URL, 2);
   for (const hub of DEMO_HUBS) {
     await pool.query(
-      `INSERT INTO hubs (hub_id, name, scope, direct_referrers, policy_version) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO hubs (hub_id, name, scope, direct_referrers) VALUES ($1, $2, $3, $4)
        ON CONFLICT (hub_id) DO NOTHING`,
-      [hub.hubId, hub.name, hub.scope, hub.directReferrers, hub.policyVersion],
+      [hub.hubId, hub.name, hub.scope, hub.directReferrers],
     );
     await publishFirstPolicy(pool, hub);
   }

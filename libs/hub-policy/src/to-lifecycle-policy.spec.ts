@@ -6,22 +6,26 @@ import { toHubIntakeRules, toLifecyclePolicy } from './to-lifecycle-policy';
 
 const resolved = (overrides: Parameters<typeof resolvePolicy>[0]) => resolvePolicy(overrides) as HubPolicyDocument;
 const now = new Date('2026-03-02T10:15:00.000Z');
-/** The national default has no agreement document; hubFacts signs version 3.1 with every member agency. */
-const signedByEveryMember = (policy: LifecyclePolicy): LifecyclePolicy => ({
+/**
+ * The national default is version 0 and has no agreement document; hubFacts, published here as
+ * version 1, signs version 3.1 with every member agency.
+ */
+const publishedAsVersion1 = (policy: LifecyclePolicy): LifecyclePolicy => ({
   ...policy,
+  policyVersion: 1,
   sharingAgreement: { version: '3.1', signatories: policy.memberAgencies },
 });
 
 describe('toLifecyclePolicy', () => {
   it('gives, for the national template, exactly the policy referrals run under today', () => {
     expect(toLifecyclePolicy('northshire', 1, resolved(hubFacts), now)).toEqual(
-      signedByEveryMember(nationalDefaultLifecyclePolicy('northshire', 'mia', [2026, 2027, 2028])),
+      publishedAsVersion1(nationalDefaultLifecyclePolicy('northshire', 'mia', [2026, 2027, 2028])),
     );
   });
 
   it('gives the national default for the years a policy names', () => {
     const policy = resolved({ ...hubFacts, calendar: { bankHolidays: { years: [2026, 2027] } } });
-    expect(toLifecyclePolicy('northshire', 1, policy, now)).toEqual(signedByEveryMember(nationalDefaultLifecyclePolicy('northshire', 'mia')));
+    expect(toLifecyclePolicy('northshire', 1, policy, now)).toEqual(publishedAsVersion1(nationalDefaultLifecyclePolicy('northshire', 'mia')));
   });
 
   it("stamps the version, and takes the hub's levels, authorisers, agencies and closures", () => {

@@ -68,7 +68,7 @@ export async function withLifecycleCase(
     referralStreamId(referralId),
     'no-stream',
     [{ eventId: randomUUID(), type: 'ReferralReceived', data: { ...dataset(options.dataset), referralId, hubId: HUB, receivedAt } }],
-    { actor: 'test-intake', agency: 'education', hubId: HUB, correlationId: randomUUID(), causationId: null, policyVersion: 1 },
+    { actor: 'test-intake', agency: 'education', hubId: HUB, correlationId: randomUUID(), causationId: null, policyVersion: hubPolicy.policyVersion },
   );
 
   const taskQueue = `referral-lifecycle-${randomUUID()}`;

@@ -9,7 +9,12 @@ export class HubPolicyPublisherDto {
 /** One version of a hub's policy, whole. */
 export class HubPolicyVersionResponse {
   @ApiProperty({ example: 'north-hub' }) hubId!: string;
-  @ApiProperty({ example: 2, description: 'Every decision on a referral records the version it was taken under.' }) version!: number;
+  @ApiProperty({
+    example: 2,
+    minimum: 1,
+    description: 'From 1. Every decision on a referral records the version it was taken under; 0 there is the national default, before the hub published any.',
+  })
+  version!: number;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ type: HubPolicyPublisherDto }) publishedBy!: HubPolicyPublisherDto;
   @ApiProperty({
@@ -21,7 +26,7 @@ export class HubPolicyVersionResponse {
 }
 
 export class HubPolicyVersionSummaryDto {
-  @ApiProperty({ example: 1 }) version!: number;
+  @ApiProperty({ example: 1, minimum: 1 }) version!: number;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ type: HubPolicyPublisherDto }) publishedBy!: HubPolicyPublisherDto;
   @ApiProperty({ example: 'amber information requests answered within 2 working days, agreed at the board' }) reason!: string;

@@ -7,10 +7,10 @@ import { lifecyclePolicyFor, NO_HUB_POLICIES } from './lifecycle-policy-for';
 const now = new Date('2026-03-02T10:00:00Z');
 
 describe('lifecyclePolicyFor', () => {
-  it('gives the national default, with <hub>-accountable-manager, to a hub that has published no policy', async () => {
-    expect(await lifecyclePolicyFor(NO_HUB_POLICIES, () => now)('northshire')).toEqual(
-      nationalDefaultLifecyclePolicy('northshire', 'northshire-accountable-manager', [2026, 2027, 2028]),
-    );
+  it('gives the national default, version 0 and <hub>-accountable-manager, to a hub that has published no policy', async () => {
+    const policy = await lifecyclePolicyFor(NO_HUB_POLICIES, () => now)('northshire');
+    expect(policy).toEqual(nationalDefaultLifecyclePolicy('northshire', 'northshire-accountable-manager', [2026, 2027, 2028]));
+    expect(policy.policyVersion).toBe(0);
   });
 
   it("gives the hub's current version, stamped with its number", async () => {

@@ -13,8 +13,8 @@ export const NO_HUB_POLICIES: HubPolicySource = { current: async () => undefined
 
 /**
  * The lifecycle policy a hub's referrals run under: its current published version, or, while
- * the hub has published none, the national default with bank holidays for this year and the
- * next two (and `<hub>-accountable-manager` authorising), as before hub policies were stored.
+ * the hub has published none, the national default (version 0) with bank holidays for this year
+ * and the next two (and `<hub>-accountable-manager` authorising), as before hub policies were stored.
  */
 export function lifecyclePolicyFor(policies: HubPolicySource, clock: () => Date = () => new Date()): LifecyclePolicyFor {
   return async (hubId) => {

@@ -20,6 +20,10 @@ describe('the national default lifecycle policy', () => {
     expect(policy.coreAgencies).toEqual(['police', 'social-care', 'health']);
   });
 
+  it("is version 0, so a decision under it is told apart from one under a hub's first published version", () => {
+    expect(policy.policyVersion).toBe(0);
+  });
+
   it('is for the hub it was made for, with its accountable manager as the one authoriser', () => {
     expect(policy.hubId).toBe('northshire');
     expect(isAuthoriser(policy, 'mia')).toBe(true);
@@ -54,7 +58,7 @@ describe('the national default lifecycle policy', () => {
               requestedAt: at,
               dueAt: '2026-03-09T11:00:00.000Z',
               remindAt: '2026-03-09T10:00:00.000Z',
-              policyVersion: 1,
+              policyVersion: 0,
             },
           }),
         ),

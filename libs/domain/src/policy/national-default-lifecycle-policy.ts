@@ -3,6 +3,12 @@ import type { LifecyclePolicy } from './lifecycle-policy';
 
 const MEMBER_AGENCIES = ['police', 'social-care', 'health', 'education', 'probation', 'housing'] as const;
 
+/**
+ * The policy version a decision records while its hub has published no policy: the national
+ * default. Published versions start at 1, so a recorded version always says which rules applied.
+ */
+export const NATIONAL_DEFAULT_POLICY_VERSION = 0;
+
 /** The national frame's defaults: a hub's policy overrides only where it differs. */
 export function nationalDefaultLifecyclePolicy(
   hubId: string,
@@ -11,7 +17,7 @@ export function nationalDefaultLifecyclePolicy(
 ): LifecyclePolicy {
   return {
     hubId,
-    policyVersion: 1,
+    policyVersion: NATIONAL_DEFAULT_POLICY_VERSION,
     scope: 'both',
     ragLevels: [
       {

@@ -40,6 +40,12 @@ describe('integration event schemas', () => {
     expect(check).toEqual({ valid: false, problems: ['/data must NOT have additional properties'] });
   });
 
+  it('accepts policy version 0, the national default of a hub with no published policy, and nothing below it', () => {
+    const event = toIntegrationEvent(recordedReferralReceived())!;
+    expect(schemas.check({ ...event, policyVersion: 0 })).toEqual({ valid: true, problems: [] });
+    expect(schemas.check({ ...event, policyVersion: -1 }).valid).toBe(false);
+  });
+
   it('gives every schema the same envelope, differing only in type, title and data', () => {
     const envelope = (schema: object) => {
       const { $id, title, description, properties, ...rest } = schema as typeof triageAwaited;

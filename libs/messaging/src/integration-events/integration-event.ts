@@ -19,7 +19,7 @@ export interface IntegrationEvent<Type extends string = string, Data = unknown> 
   position: string;
   /** When the fact was recorded by the platform (ISO 8601). */
   occurredAt: string;
-  /** The hub policy version the fact was decided under, where one applied. */
+  /** The hub policy version the fact was decided under (0: the national default, no hub policy); null when the event recorded none. */
   policyVersion: number | null;
   correlationId: string;
   data: Data;
