@@ -47,4 +47,12 @@ describe('the OpenAPI document', () => {
     expect(header('/v1/referrals/{id}/triage', 'post', 'Idempotency-Key')).toEqual(IDEMPOTENCY_KEY_SCHEMA);
     expect(header('/v1/hubs/{hubId}/policy', 'put', 'If-Match')).toEqual(IF_MATCH_SCHEMA);
   });
+
+  it('says a request body takes no field it does not declare, as the validation pipe refuses one (schemathesis sent extra fields the document allowed and got 400)', () => {
+    const schemas = document.components?.schemas as Record<string, any>;
+    expect(schemas.SubmitReferralRequest.additionalProperties).toBe(false);
+    expect(schemas.AddressDto.additionalProperties).toBe(false);
+    expect(schemas.PublishHubPolicyRequest.properties.overrides.additionalProperties).toBe(true);
+    expect(schemas.ReferralView.additionalProperties).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { accessRuleOf } from '../http/access-rules';
 
 export const DOCS_PATH = 'docs';
@@ -37,6 +38,36 @@ function applyAccessRules(document: OpenAPIObject): void {
   }
 }
 
+const SCHEMA_REF = '#/components/schemas/';
+
+/**
+ * The validation pipe refuses a field a request class does not declare (400, "is not a field of
+ * this request"), so every object schema a request body reaches says so with
+ * `additionalProperties: false`; one that allows more says it itself (a hub policy's overrides).
+ * Without this the document promised that any extra field was fine (schemathesis found it).
+ */
+function closeRequestSchemas(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  const closed = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith(SCHEMA_REF)) {
+      const name = ref.slice(SCHEMA_REF.length);
+      if (closed.has(name) || !schemas[name]) return;
+      closed.add(name);
+      const schema = schemas[name];
+      if (schema.type === 'object' && schema.properties) schema.additionalProperties ??= false;
+      return visit(schema);
+    }
+    Object.values(node).forEach(visit);
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) visit(item[method]?.requestBody);
+  }
+}
+
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('MASH referral platform API')
@@ -51,6 +82,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   applyAccessRules(document);
+  closeRequestSchemas(document);
   return document;
 }
 
