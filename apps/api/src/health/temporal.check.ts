@@ -13,7 +13,10 @@ export class TemporalCheck implements DependencyCheck {
   ) {}
 
   async probe(): Promise<void> {
-    const connection = await (this.connection ??= Connection.connect({ address: this.address, connectTimeout: this.timeoutMs }));
+    // No retry interceptor (the SDK adds one by default): a probe is one call under a deadline, and
+    // a retry timer still pending when reset() closes the connection fires on a shut channel and
+    // throws outside any promise, which took the API down while Temporal restarted.
+    const connection = await (this.connection ??= Connection.connect({ address: this.address, connectTimeout: this.timeoutMs, interceptors: [] }));
     await connection.withDeadline(Date.now() + this.timeoutMs, () => connection.workflowService.getSystemInfo({}));
   }
 
