@@ -3,16 +3,33 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/w
 import pino from 'pino';
 import { ConfigError, loadConfig, type PlatformConfig } from '@app/config';
 import { createPool } from '@app/database';
-import { createKafka, platformTopics } from '@app/messaging';
+import { createKafka, platformTopics, type ParkedEventConsumer } from '@app/messaging';
 import { parseCommand, USAGE, type OpsCommand } from '../apps/ops/src/cli/arguments';
-import { formatDroppedTables, formatRebuild, formatReferralAt, formatReplayReport, formatStatus, json } from '../apps/ops/src/cli/format';
+import {
+  formatDroppedTables,
+  formatParkedList,
+  formatRebuild,
+  formatReferralAt,
+  formatReplayReport,
+  formatResolved,
+  formatStatus,
+  json,
+} from '../apps/ops/src/cli/format';
+import { formatResetReport } from '../apps/ops/src/kafka-reset/offset-plan';
+import { kafkaReset } from '../apps/ops/src/kafka-reset/kafka-reset';
 import { OpsBusyError, OpsNotFoundError, OpsUsageError } from '../apps/ops/src/ops.errors';
+import { listParked, resolveParked, retryAllParked, type ResolveResult } from '../apps/ops/src/parked/resolve-parked';
 import { formatProgress, ProgressLine } from '../apps/ops/src/rebuild/progress';
 import { dropOldTables, rebuildProjection } from '../apps/ops/src/rebuild/rebuild-projection';
 import { referralAt } from '../apps/ops/src/referral-at/referral-at';
 import { historyFiles, replayCheck, temporalHistories } from '../apps/ops/src/replay-check/replay-check';
 import { readStatus } from '../apps/ops/src/status/read-status';
 import { bundleReferralWorkflows } from '../apps/worker/src/workflow-bundle';
+import { REFERRAL_SUMMARY_CONSUMER } from '../apps/projector/src/referral-summary/apply-batch';
+import { referralSummaryParkedConsumer } from '../apps/projector/src/referral-summary/reapply-parked';
+import { IntegrationEventPublisher } from '../apps/relay/src/integration-event-publisher';
+import { relayParkedConsumer } from '../apps/relay/src/reapply-parked';
+import { RELAY_READER } from '../apps/relay/src/relay-plan';
 
 /** Exit codes, as USAGE and docs/operations.md list them. */
 const EXIT = { done: 0, checkFailed: 1, usage: 2, notFound: 3, failed: 4, busy: 5 } as const;
@@ -40,6 +57,62 @@ async function main(): Promise<number> {
       return rebuild(command, loadConfig());
     case 'drop-old-projection-tables':
       return dropOld(command, loadConfig());
+    case 'parked-list':
+    case 'parked-retry':
+    case 'parked-retry-all':
+    case 'parked-skip':
+      return parked(command, loadConfig());
+    case 'kafka-reset':
+      return reset(command, loadConfig());
+  }
+}
+
+type ParkedCommand = Extract<OpsCommand, { command: 'parked-list' | 'parked-retry' | 'parked-retry-all' | 'parked-skip' }>;
+
+async function parked(command: ParkedCommand, config: PlatformConfig): Promise<number> {
+  const pool = createPool(config.DATABASE_URL, 2);
+  // The relay's retries publish: a producer only when one is asked for.
+  let publisher: IntegrationEventPublisher | undefined;
+  const consumerFor = async (name: string): Promise<ParkedEventConsumer> => {
+    if (name === REFERRAL_SUMMARY_CONSUMER) return referralSummaryParkedConsumer();
+    if (name === RELAY_READER) {
+      publisher ??= new IntegrationEventPublisher(createKafka(config, logger, 'mash-ops'), platformTopics(config).referralEvents, logger);
+      return relayParkedConsumer(pool, publisher);
+    }
+    throw new OpsUsageError(`no way to retry events of consumer ${name}: known are ${REFERRAL_SUMMARY_CONSUMER}, ${RELAY_READER}`);
+  };
+  try {
+    if (command.command === 'parked-list') {
+      const events = await listParked(pool, { consumer: command.consumer, all: command.all });
+      // Payloads stay in the table: the list is for people and logs, and payloads hold personal data.
+      console.log(command.json ? json(events.map(({ payload, ...event }) => ({ ...event, payloadBytes: payload?.length ?? 0 }))) : formatParkedList(events));
+      return EXIT.done;
+    }
+    let result: ResolveResult;
+    if (command.command === 'parked-retry-all') result = await retryAllParked({ pool, consumerFor }, command.consumer, command.operator);
+    else if (command.command === 'parked-retry') result = await resolveParked({ pool, consumerFor }, command.id, { kind: 'retry' }, command.operator);
+    else result = await resolveParked({ pool, consumerFor }, command.id, { kind: 'skip', reason: command.reason }, command.operator);
+    console.log(command.json ? json(result) : formatResolved(result));
+    return result.events.some((e) => e.outcome === 'failed-again') ? EXIT.failed : EXIT.done;
+  } finally {
+    await publisher?.close();
+    await pool.end();
+  }
+}
+
+async function reset(command: Extract<OpsCommand, { command: 'kafka-reset' }>, config: PlatformConfig): Promise<number> {
+  const pool = createPool(config.DATABASE_URL, 2);
+  const admin = createKafka(config, logger, 'mash-ops').admin();
+  try {
+    await admin.connect();
+    const report = await kafkaReset({ pool, kafkaAdmin: admin }, command);
+    let text = formatResetReport(report);
+    if (report.activeMembers > 0) text += `\nthe group has ${report.activeMembers} active member(s) now: stop them before running it without --dry-run`;
+    console.log(command.json ? json(report) : text);
+    return EXIT.done;
+  } finally {
+    await admin.disconnect();
+    await pool.end();
   }
 }
 

@@ -2,7 +2,7 @@ import type { Admin, Consumer } from 'kafkajs';
 import { loadConfig, type PlatformConfig } from '@app/config';
 import { inTransaction, type Pool } from '@app/database';
 import { PostgresEventStore } from '@app/event-store';
-import { createKafka } from '@app/messaging';
+import { createKafka, IntegrationEventSchemas } from '@app/messaging';
 import { createLogger } from '@app/observability';
 import { dropOldTables, OpsBusyError, OpsUsageError, rebuildProjection, type RebuildProgress } from '../../apps/ops/src';
 import { ProjectionCheckpoints } from '../../apps/projector/src/projection-checkpoints';
@@ -47,10 +47,11 @@ describe('ops rebuild-projection', () => {
     await referenceConsumer.connect();
     await referenceConsumer.subscribe({ topic, fromBeginning: true });
     const checkpoints = new ProjectionCheckpoints(REFERRAL_SUMMARY_PROJECTION, topic);
+    const schemas = new IntegrationEventSchemas();
     await referenceConsumer.run({
       eachBatch: async ({ batch }) => {
         if (batch.messages.length === 0) return;
-        await inTransaction(reference.pool, (client) => applyReferralSummaryBatch(client, checkpoints, batch.partition, batch.messages));
+        await inTransaction(reference.pool, (client) => applyReferralSummaryBatch(client, checkpoints, batch.messages, { topic, partition: batch.partition, schemas, isolated: false }));
       },
     });
 

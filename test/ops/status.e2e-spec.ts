@@ -49,9 +49,9 @@ describe('ops status', () => {
     const summary = await projection();
     expect(summary.totalLag).toBe(0);
     expect(summary.partitions.reduce((sum, p) => sum + Number(p.highWatermark), 0)).toBe(8);
-    expect(summary.lastError).toBe('not recorded');
+    expect(summary).toMatchObject({ parked: 0, lastError: null });
     const relayed = await reader('kafka-relay');
-    expect(relayed).toMatchObject({ eventsBehind: 0, headPosition: relayed.checkpoint?.globalPosition, lastError: 'not recorded' });
+    expect(relayed).toMatchObject({ eventsBehind: 0, headPosition: relayed.checkpoint?.globalPosition, parked: 0, lastError: null });
     // The workflow starter does not run in this file: it has no checkpoint and all 8 events ahead.
     expect(await reader('referral-workflow-starter')).toMatchObject({ checkpoint: null, eventsBehind: 8 });
   });

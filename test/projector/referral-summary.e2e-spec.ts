@@ -107,7 +107,7 @@ describe('projector: referral topic to referral_summary', () => {
     expect(projector.stats()).toMatchObject({ applied: 2 });
   });
 
-  it('passes over unknown types and unreadable messages and moves its offsets past them', async () => {
+  it('passes over unknown types, parks unreadable messages, and moves its offsets past them', async () => {
     const before = await summaryRows(db.pool);
     const { referralId } = referrals[1];
     // A type from a later release: a newer stream version, so only the type keeps it out.
@@ -122,6 +122,8 @@ describe('projector: referral topic to referral_summary', () => {
     await caughtUp();
 
     expect(await summaryRows(db.pool)).toEqual(before);
-    expect(projector.stats()).toMatchObject({ applied: 2, ignored: 1, malformed: 1 });
+    expect(projector.stats()).toMatchObject({ applied: 2, ignored: 1, malformed: 1, parked: 1 });
+    const { rows } = await db.pool.query('SELECT consumer, referral_id, error_code, error_message FROM parked_events');
+    expect(rows).toEqual([{ consumer: 'referral-summary', referral_id: referralId, error_code: 'EVENT.MALFORMED', error_message: 'malformed integration event: value is not JSON' }]);
   });
 });

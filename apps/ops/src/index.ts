@@ -8,3 +8,6 @@ export * from './referral-at/referral-at';
 export * from './rebuild/progress';
 export * from './rebuild/rebuildable-projections';
 export * from './rebuild/rebuild-projection';
+export * from './parked/resolve-parked';
+export * from './kafka-reset/offset-plan';
+export * from './kafka-reset/kafka-reset';

@@ -1,8 +1,9 @@
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { PlatformConfig } from '@app/config';
 import { inTransaction, type Pool } from '@app/database';
-import { createKafka, ensureTopics, KafkaConnections, platformTopics } from '@app/messaging';
+import { createKafka, ensureTopics, IntegrationEventSchemas, KafkaConnections, PARK_REASONS, platformTopics } from '@app/messaging';
 import { createLogger, errorSummary, type Logger } from '@app/observability';
+import { PoisonInBatchError } from './poison/apply-failure';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { applyReferralSummaryBatch, type BatchOutcome } from './referral-summary/apply-batch';
 
@@ -15,7 +16,8 @@ export interface ProjectorOptions {
   logger?: Logger;
 }
 
-export type ProjectorStats = Omit<BatchOutcome, 'malformedOffsets'> & { malformed: number };
+/** Counts of what the batches did; `parked` counts every parked event, `malformed` those of them not even JSON or an envelope. */
+export type ProjectorStats = Omit<BatchOutcome, 'parked'> & { parked: number; malformed: number };
 
 export interface ProjectorHandle {
   /** Finishes the batch in hand, commits it, and leaves the consumer group. */
@@ -35,20 +37,32 @@ export async function startProjector(config: ProjectorConfig, pool: Pool, option
   const connections = new KafkaConnections();
   const kafka = createKafka(config, logger, 'mash-projector', connections);
   const checkpoints = new ProjectionCheckpoints(REFERRAL_SUMMARY_PROJECTION, topic);
-  const stats: ProjectorStats = { applied: 0, unchanged: 0, ignored: 0, belowCheckpoint: 0, malformed: 0 };
+  const stats: ProjectorStats = { applied: 0, unchanged: 0, ignored: 0, belowCheckpoint: 0, parked: 0, malformed: 0 };
+  const schemas = new IntegrationEventSchemas();
   let stopping = false;
 
   await ensureTopic(kafka, topic);
 
   async function handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const outcome = await inTransaction(pool, (client) =>
-      applyReferralSummaryBatch(client, checkpoints, batch.partition, batch.messages),
-    );
-    const { malformedOffsets, ...counts } = outcome;
+    const apply = (isolated: boolean) =>
+      inTransaction(pool, (client) => applyReferralSummaryBatch(client, checkpoints, batch.messages, { topic, partition: batch.partition, schemas, isolated }));
+    let outcome: BatchOutcome;
+    try {
+      outcome = await apply(false);
+    } catch (error) {
+      // An event failed in SQL and took the transaction with it: again, one savepoint per event,
+      // so that only that event is parked and the rest of the batch applies.
+      if (!(error instanceof PoisonInBatchError)) throw error;
+      logger.warn({ topic, partition: batch.partition, offset: error.offset }, 'batch failed on one event; applying it event by event');
+      outcome = await apply(true);
+    }
+    const { parked, ...counts } = outcome;
     for (const [name, value] of Object.entries(counts)) stats[name as keyof typeof counts] += value;
-    stats.malformed += malformedOffsets.length;
-    if (malformedOffsets.length > 0) logger.warn({ topic, partition: batch.partition, offsets: malformedOffsets }, 'malformed messages skipped');
+    stats.parked += parked.length;
+    stats.malformed += parked.filter((p) => p.code === PARK_REASONS.malformed).length;
+    // Offsets and codes only: the payload stays in parked_events.
+    if (parked.length > 0) logger.warn({ topic, partition: batch.partition, parked }, 'events parked (ops parked list)');
     logger.debug({ topic, partition: batch.partition, lastOffset: batch.lastOffset(), ...counts }, 'batch projected');
 
     // Kafka's committed offset only follows the one stored with the rows (for lag tools).

@@ -1,18 +1,12 @@
 import type { PlatformConfig } from '@app/config';
-import type { Pool } from '@app/database';
+import { inTransaction, type Pool } from '@app/database';
 import { EventLogFollower, type LogPosition, type RecordedEvent } from '@app/event-store';
-import {
-  createKafka,
-  KafkaConnections,
-  platformTopics,
-  toIntegrationEvent,
-  type ReferralIntegrationEvent,
-} from '@app/messaging';
+import { createKafka, KafkaConnections, ParkedEvents, platformTopics } from '@app/messaging';
 import { createLogger, type Logger } from '@app/observability';
 import { IntegrationEventPublisher } from './integration-event-publisher';
+import { planRelayBatch, RELAY_READER } from './relay-plan';
 
-/** The relay's checkpoint name in event_checkpoints. */
-export const RELAY_READER = 'kafka-relay';
+export { RELAY_READER };
 
 export type RelayConfig = Pick<PlatformConfig, 'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_REFERRAL_TOPIC' | 'LOG_LEVEL'>;
 
@@ -42,14 +36,23 @@ export function startRelay(config: RelayConfig, pool: Pool, options: RelayOption
   const publisher = new IntegrationEventPublisher(createKafka(config, logger, 'mash-relay', connections), topic, logger);
 
   async function relayBatch(batch: RecordedEvent[]): Promise<void> {
-    // Events outside the public contract are read past: the checkpoint moves over them too.
-    const published = batch.map(toIntegrationEvent).filter((e): e is ReferralIntegrationEvent => e !== undefined);
-    await publisher.publish(published);
+    const plan = planRelayBatch(batch, await ParkedEvents.heldReferrals(pool, RELAY_READER));
+    // Kafka failing is not the events' fault: it throws, and the follower retries the batch.
+    await publisher.publish(plan.publish);
+    // Parked only once the rest is on Kafka, so a batch retried after a failed send decides the
+    // same again; parking twice (a crash before the checkpoint) keeps one row per event.
+    if (plan.park.length > 0) {
+      await inTransaction(pool, async (client) => {
+        for (const parked of plan.park) await ParkedEvents.park(client, parked);
+      });
+      logger.warn({ parked: plan.park.map((p) => ({ eventId: p.eventId, type: p.eventType, code: p.errorCode })) }, 'events parked (ops parked list)');
+    }
     logger.info(
       {
         topic,
         read: batch.length,
-        published: published.length,
+        published: plan.publish.length,
+        parked: plan.park.length,
         fromPosition: batch[0].position.globalPosition.toString(),
         toPosition: batch[batch.length - 1].position.globalPosition.toString(),
       },

@@ -8,3 +8,4 @@ export * from './integration-events/referral-integration-events';
 export * from './integration-events/to-integration-event';
 export * from './integration-events/kafka-message';
 export * from './integration-events/integration-event-schemas';
+export * from './parked-events/parked-events';

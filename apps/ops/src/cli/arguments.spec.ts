@@ -121,4 +121,43 @@ describe('ops command line', () => {
       expect(() => parse('rebuild-projection', 'referral-summary', '--drop-old', '--resume')).toThrow(OpsUsageError);
     });
   });
+
+  describe('parked', () => {
+    it('lists, by consumer, resolved ones too with --all', () => {
+      expect(parse('parked', 'list')).toEqual({ command: 'parked-list', json: false, consumer: undefined, all: false });
+      expect(parse('parked', 'list', '--consumer', 'referral-summary', '--all', '--json')).toEqual({ command: 'parked-list', json: true, consumer: 'referral-summary', all: true });
+    });
+
+    it('retries one event, or every one of a consumer, as the operator', () => {
+      expect(parse('parked', 'retry', '12', '--operator', 'u-1')).toEqual({ command: 'parked-retry', json: false, operator: 'u-1', id: '12' });
+      expect(parse('parked', 'retry', '--all', '--consumer', 'kafka-relay', '--operator', 'u-1')).toMatchObject({ command: 'parked-retry-all', consumer: 'kafka-relay' });
+      expect(() => parse('parked', 'retry', '--all', '--operator', 'u-1')).toThrow(/--consumer/);
+      expect(() => parse('parked', 'retry', 'abc', '--operator', 'u-1')).toThrow(/parked event id/);
+    });
+
+    it('skips one event with a reason code, never free text', () => {
+      expect(parse('parked', 'skip', '3', '--reason', 'duplicate-event', '--operator', 'u-1')).toEqual({ command: 'parked-skip', json: false, operator: 'u-1', id: '3', reason: 'duplicate-event' });
+      expect(() => parse('parked', 'skip', '3', '--operator', 'u-1')).toThrow(/--reason/);
+      expect(() => parse('parked', 'skip', '3', '--reason', 'Sam said so', '--operator', 'u-1')).toThrow(/--reason/);
+      expect(() => parse('parked', 'drop', '3')).toThrow(OpsUsageError);
+    });
+  });
+
+  describe('kafka-reset', () => {
+    const base = ['kafka-reset', 'referral-summary-projector', '--topic', 'mash.referral-events.v1'];
+    it('takes one target: the earliest, offsets per partition, or a time', () => {
+      expect(parse(...base, '--to-earliest', '--dry-run')).toEqual({ command: 'kafka-reset', json: false, group: 'referral-summary-projector', topic: 'mash.referral-events.v1', target: { kind: 'earliest' }, dryRun: true });
+      expect(parse(...base, '--to-offset', '0:5', '--to-offset', '2:9')).toMatchObject({ target: { kind: 'offsets', offsets: new Map([[0, '5'], [2, '9']]) }, dryRun: false });
+      expect(parse(...base, '--to-time', '2026-11-20T10:00:00Z', '--partition', '1')).toMatchObject({ target: { kind: 'time', at: new Date('2026-11-20T10:00:00Z') }, partition: 1 });
+    });
+
+    it('refuses no target or two, a malformed offset, a time without a zone, a missing topic', () => {
+      expect(() => parse(...base)).toThrow(/exactly one/);
+      expect(() => parse(...base, '--to-earliest', '--to-offset', '0:1')).toThrow(/exactly one/);
+      expect(() => parse(...base, '--to-offset', '0-1')).toThrow(/<partition>:<offset>/);
+      expect(() => parse(...base, '--to-offset', '0:1', '--to-offset', '0:2')).toThrow(/twice/);
+      expect(() => parse(...base, '--to-time', '2026-11-20T10:00:00')).toThrow(/zone/);
+      expect(() => parse('kafka-reset', 'g', '--to-earliest')).toThrow(/--topic/);
+    });
+  });
 });

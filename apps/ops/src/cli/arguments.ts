@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ACCESS_PURPOSES, type AccessPurpose, isAccessPurpose } from '@app/audit';
 import { OpsUsageError } from '../ops.errors';
+import type { ResetTarget } from '../kafka-reset/offset-plan';
 import type { Cutoff } from '../referral-at/state-at';
 import { REBUILDABLE_PROJECTIONS } from '../rebuild/rebuildable-projections';
 import { DEFAULT_REPLAY_WINDOW_MS } from '../replay-check/replay-query';
@@ -24,11 +25,26 @@ export const USAGE = `usage: npm run --silent ops -- <command> [options]
       [--page-size <n>]           events per transaction (default 1000)
   rebuild-projection <name> --drop-old
                               drop the tables kept for rollback by earlier rebuilds
+  parked list                 events consumers parked (could not handle), oldest first per consumer
+      [--consumer <name>]         only this consumer's (referral-summary, kafka-relay)
+      [--all]                     resolved ones too
+  parked retry <id>           apply a parked event again; then the events of its referral held behind it
+  parked retry --all --consumer <name>
+                              retry every parked event of the consumer that heads its referral's queue
+  parked skip <id> --reason <code>
+                              give a parked event up (the reason is a code); held events follow
+      [--operator <user id>]      recorded in the access audit log with each retry or skip (default: $USER)
+  kafka-reset <group> --topic <topic>
+      (--to-earliest | --to-offset <partition>:<offset>... | --to-time <ISO time>)
+      [--partition <n>]           only this partition
+      [--dry-run]                 say what would move and how much would be read again; change nothing
+                              move a consumer group's offsets (a projection's stored offsets too);
+                              refused while the group has active members
 
   --json      machine-readable output
   exit codes: 0 done; 1 replay-check found a history that does not replay; 2 usage or configuration
               error; 3 not found; 4 the operation failed (a dependency unreachable, audit not written);
-              5 busy (another rebuild of that projection is running)`;
+              5 busy (another rebuild of that projection is running; a consumer group with members)`;
 
 export type OpsCommand =
   | { command: 'help' }
@@ -44,7 +60,12 @@ export type OpsCommand =
       includePersonalData: boolean;
     }
   | { command: 'rebuild-projection'; json: boolean; projection: string; mode: 'start' | 'resume' | 'restart'; pageSize: number }
-  | { command: 'drop-old-projection-tables'; json: boolean; projection: string };
+  | { command: 'drop-old-projection-tables'; json: boolean; projection: string }
+  | { command: 'parked-list'; json: boolean; consumer?: string; all: boolean }
+  | { command: 'parked-retry'; json: boolean; operator: string; id: string }
+  | { command: 'parked-retry-all'; json: boolean; operator: string; consumer: string }
+  | { command: 'parked-skip'; json: boolean; operator: string; id: string; reason: string }
+  | { command: 'kafka-reset'; json: boolean; group: string; topic: string; target: ResetTarget; partition?: number; dryRun: boolean };
 
 const OPERATOR = /^[^\s\p{C}]{1,200}$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,6 +87,10 @@ export function parseCommand(argv: readonly string[], now: Date, env: { USER?: s
       return referralAt(rest, env);
     case 'rebuild-projection':
       return rebuildProjection(rest);
+    case 'parked':
+      return parked(rest, env);
+    case 'kafka-reset':
+      return kafkaReset(rest);
     default:
       throw new OpsUsageError(`unknown command ${command}`);
   }
@@ -170,6 +195,108 @@ function rebuildProjection(args: readonly string[]): OpsCommand {
   const pageSize = values['page-size'] ?? '1000';
   if (!/^\d{1,6}$/.test(pageSize) || Number(pageSize) < 1) throw new OpsUsageError(`--page-size must be a whole number from 1 to 999999 (got ${pageSize})`);
   return { command: 'rebuild-projection', json, projection, mode: values.resume ? 'resume' : values.restart ? 'restart' : 'start', pageSize: Number(pageSize) };
+}
+
+const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const NAME = /^[A-Za-z0-9._-]{1,249}$/;
+
+function operatorOf(value: string | undefined, env: { USER?: string }): string {
+  const operator = value ?? env.USER;
+  if (operator === undefined || !OPERATOR.test(operator)) throw new OpsUsageError('--operator <user id> is needed (no $USER to default to), without spaces');
+  return operator;
+}
+
+function parked(args: readonly string[], env: { USER?: string }): OpsCommand {
+  const [action, ...rest] = args;
+  const { values, positionals } = parsing(() =>
+    parseArgs({
+      args: [...rest],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        consumer: { type: 'string' },
+        all: { type: 'boolean' },
+        reason: { type: 'string' },
+        operator: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
+  const json = values.json === true;
+  if (values.consumer !== undefined && !NAME.test(values.consumer)) throw new OpsUsageError(`--consumer must be a consumer name (got ${values.consumer})`);
+  const id = () => {
+    if (positionals.length !== 1 || !/^\d{1,18}$/.test(positionals[0])) throw new OpsUsageError(`parked ${action} needs one parked event id (a number, from parked list)`);
+    return positionals[0];
+  };
+  switch (action) {
+    case 'list':
+      if (positionals.length > 0 || values.reason !== undefined || values.operator !== undefined) throw new OpsUsageError('parked list takes only --consumer, --all and --json');
+      return { command: 'parked-list', json, consumer: values.consumer, all: values.all === true };
+    case 'retry': {
+      if (values.reason !== undefined) throw new OpsUsageError('--reason is for parked skip');
+      const operator = operatorOf(values.operator, env);
+      if (values.all) {
+        if (positionals.length > 0 || values.consumer === undefined) throw new OpsUsageError('parked retry --all needs --consumer <name> and no id');
+        return { command: 'parked-retry-all', json, operator, consumer: values.consumer };
+      }
+      return { command: 'parked-retry', json, operator, id: id() };
+    }
+    case 'skip': {
+      if (values.all || values.consumer !== undefined) throw new OpsUsageError('parked skip takes one id: skipping is decided event by event');
+      if (values.reason === undefined || !CODE.test(values.reason)) throw new OpsUsageError('parked skip needs --reason <code> (lower case, digits and hyphens, e.g. duplicate-of-corrected-event)');
+      return { command: 'parked-skip', json, operator: operatorOf(values.operator, env), id: id(), reason: values.reason };
+    }
+    default:
+      throw new OpsUsageError('parked needs list, retry or skip');
+  }
+}
+
+function kafkaReset(args: readonly string[]): OpsCommand {
+  const { values, positionals } = parsing(() =>
+    parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        topic: { type: 'string' },
+        'to-earliest': { type: 'boolean' },
+        'to-offset': { type: 'string', multiple: true },
+        'to-time': { type: 'string' },
+        partition: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
+  if (positionals.length !== 1 || !NAME.test(positionals[0])) throw new OpsUsageError('kafka-reset needs one consumer group, e.g. referral-summary-projector');
+  if (values.topic === undefined || !NAME.test(values.topic)) throw new OpsUsageError('kafka-reset needs --topic <topic>');
+  const offsets = values['to-offset'] ?? [];
+  const chosen = [values['to-earliest'] === true, offsets.length > 0, values['to-time'] !== undefined].filter(Boolean).length;
+  if (chosen !== 1) throw new OpsUsageError('kafka-reset needs exactly one of --to-earliest, --to-offset <partition>:<offset>, --to-time <ISO time>');
+  let target: ResetTarget;
+  if (values['to-earliest']) target = { kind: 'earliest' };
+  else if (values['to-time'] !== undefined) target = { kind: 'time', at: instant(values['to-time'], '--to-time') };
+  else {
+    const map = new Map<number, string>();
+    for (const pair of offsets) {
+      const match = /^(\d{1,9}):(\d{1,19})$/.exec(pair);
+      if (!match) throw new OpsUsageError(`--to-offset takes <partition>:<offset>, e.g. 0:42 (got ${pair})`);
+      if (map.has(Number(match[1]))) throw new OpsUsageError(`--to-offset names partition ${match[1]} twice`);
+      map.set(Number(match[1]), match[2]);
+    }
+    target = { kind: 'offsets', offsets: map };
+  }
+  const partition = values.partition;
+  if (partition !== undefined && !/^\d{1,9}$/.test(partition)) throw new OpsUsageError(`--partition must be a partition number (got ${partition})`);
+  return {
+    command: 'kafka-reset',
+    json: values.json === true,
+    group: positionals[0],
+    topic: values.topic,
+    target,
+    ...(partition !== undefined ? { partition: Number(partition) } : {}),
+    dryRun: values['dry-run'] === true,
+  };
 }
 
 /** An ISO 8601 instant with a date and a time zone, so that no one reads it in their local zone. */

@@ -1,4 +1,3 @@
-import { LAST_ERROR_NOT_RECORDED } from '../status/consumer-status';
 import { formatReferralAt, formatReplayReport, formatStatus, json, table } from './format';
 
 describe('output', () => {
@@ -10,7 +9,7 @@ describe('output', () => {
     expect(json({ position: 9007199254740993n })).toBe('{\n  "position": "9007199254740993"\n}');
   });
 
-  it('shows each projection partition and each reader, with "not recorded" for the last error', () => {
+  it('shows each projection partition and each reader, its parked count and last error', () => {
     const text = formatStatus([
       {
         kind: 'projection',
@@ -19,16 +18,17 @@ describe('output', () => {
         topicExists: true,
         partitions: [{ partition: 0, nextOffset: '4', highWatermark: '6', lag: 2 }],
         totalLag: 2,
-        lastError: LAST_ERROR_NOT_RECORDED,
+        parked: 2,
+        lastError: { code: 'EVENT.MALFORMED', at: '2026-11-25T10:00:00.000Z' },
       },
-      { kind: 'event-reader', name: 'kafka-relay', checkpoint: null, headPosition: '9', eventsBehind: 9, lastError: LAST_ERROR_NOT_RECORDED },
+      { kind: 'event-reader', name: 'kafka-relay', checkpoint: null, headPosition: '9', eventsBehind: 9, parked: 0, lastError: null },
     ]);
-    expect(text).toMatch(/^referral-summary +projection +kafka t +2 +not recorded$/m);
+    expect(text).toMatch(/^referral-summary +projection +kafka t +2 +2 +EVENT.MALFORMED 2026-11-25T10:00:00.000Z$/m);
     expect(text).toMatch(/^ {2}partition 0 +4 +6 +2$/m);
-    expect(formatStatus([{ kind: 'projection', name: 'p', topic: 'gone', topicExists: false, partitions: [], totalLag: 0, lastError: LAST_ERROR_NOT_RECORDED }])).toMatch(
-      /^p +projection +kafka gone \(no such topic\) +not recorded$/m,
+    expect(formatStatus([{ kind: 'projection', name: 'p', topic: 'gone', topicExists: false, partitions: [], totalLag: 0, parked: 0, lastError: null }])).toMatch(
+      /^p +projection +kafka gone \(no such topic\) +0 +none$/m,
     );
-    expect(text).toMatch(/^kafka-relay +event-reader +event store +\(none\) +9 +9 +not recorded$/m);
+    expect(text).toMatch(/^kafka-relay +event-reader +event store +\(none\) +9 +9 +0 +none$/m);
   });
 
   it('names each workflow with its result, and says whether to deploy', () => {

@@ -1,7 +1,9 @@
+import type { ParkedEvent } from '@app/messaging';
+import type { ResolveResult } from '../parked/resolve-parked';
 import type { RebuildResult } from '../rebuild/rebuild-projection';
 import type { ReferralAt } from '../referral-at/referral-at';
 import type { ReplayReport } from '../replay-check/replay-check';
-import type { ComponentStatus } from '../status/consumer-status';
+import type { ComponentStatus, ParkedErrors } from '../status/consumer-status';
 
 /** Columns padded to their widest cell; the header is the first row. */
 export function table(rows: readonly (readonly string[])[]): string {
@@ -15,17 +17,37 @@ export function json(value: unknown): string {
 }
 
 export function formatStatus(statuses: readonly ComponentStatus[]): string {
-  const rows = [['COMPONENT', 'KIND', 'SOURCE', 'POSITION', 'HEAD', 'LAG', 'LAST ERROR']];
+  const rows = [['COMPONENT', 'KIND', 'SOURCE', 'POSITION', 'HEAD', 'LAG', 'PARKED', 'LAST ERROR']];
   for (const s of statuses) {
     if (s.kind === 'projection') {
-      rows.push([s.name, 'projection', `kafka ${s.topic}${s.topicExists ? '' : ' (no such topic)'}`, '', '', s.topicExists ? String(s.totalLag) : '', s.lastError]);
-      for (const p of s.partitions) rows.push([`  partition ${p.partition}`, '', '', p.nextOffset ?? '(none)', p.highWatermark, String(p.lag), '']);
+      rows.push([s.name, 'projection', `kafka ${s.topic}${s.topicExists ? '' : ' (no such topic)'}`, '', '', s.topicExists ? String(s.totalLag) : '', String(s.parked), lastError(s.lastError)]);
+      for (const p of s.partitions) rows.push([`  partition ${p.partition}`, '', '', p.nextOffset ?? '(none)', p.highWatermark, String(p.lag), '', '']);
     } else {
       const position = s.checkpoint ? s.checkpoint.globalPosition : '(none)';
-      rows.push([s.name, 'event-reader', 'event store', position, s.headPosition, String(s.eventsBehind), s.lastError]);
+      rows.push([s.name, 'event-reader', 'event store', position, s.headPosition, String(s.eventsBehind), String(s.parked), lastError(s.lastError)]);
     }
   }
-  return `${table(rows)}\n\nPOSITION: next offset to apply (projection) or last global position handled (reader); LAG: messages or events not yet handled.`;
+  return `${table(rows)}\n\nPOSITION: next offset to apply (projection) or last global position handled (reader); LAG: messages or events not yet handled;\nPARKED: events parked now (ops parked list); LAST ERROR: why the latest event was parked, and when.`;
+}
+
+const lastError = (error: ParkedErrors['lastError']) => (error ? `${error.code} ${error.at}` : 'none');
+
+export function formatParkedList(events: readonly ParkedEvent[]): string {
+  if (events.length === 0) return 'no parked events';
+  const rows = [['ID', 'CONSUMER', 'WHERE', 'EVENT TYPE', 'REFERRAL', 'PARKED AT', 'STATUS', 'ERROR']];
+  for (const e of events) {
+    const where = e.topic !== null ? `${e.topic}[${e.partition}]@${e.offset}` : 'event store';
+    const status = e.status === 'parked' ? 'parked' : `${e.status} by ${e.resolvedBy}${e.resolution ? ` (${e.resolution})` : ''}`;
+    rows.push([e.id, e.consumer, where, e.eventType ?? '-', e.referralId ?? '-', e.parkedAt.toISOString(), status, oneLine(`${e.errorCode}: ${e.errorMessage}`)]);
+  }
+  return table(rows);
+}
+
+export function formatResolved(result: ResolveResult): string {
+  if (result.events.length === 0) return 'nothing parked to retry';
+  const rows = [['ID', 'CONSUMER', 'REFERRAL', 'OUTCOME', 'ERROR'], ...result.events.map((e) => [e.id, e.consumer, e.referralId ?? '-', e.outcome, e.failure ? oneLine(`${e.failure.code}: ${e.failure.reason}`) : ''])];
+  const held = result.stillHeld > 0 ? `\n${result.stillHeld} event(s) still held behind one that failed again` : '';
+  return `${table(rows)}${held}\nrecorded in the audit log (correlation id ${result.auditCorrelationIds.join(', ')})`;
 }
 
 export function formatReplayReport({ outcomes, passed }: ReplayReport): string {

@@ -1,4 +1,4 @@
-import { LAST_ERROR_NOT_RECORDED, partitionLag, projectionStatus } from './consumer-status';
+import { partitionLag, projectionStatus } from './consumer-status';
 
 describe('partition lag', () => {
   it('is the high-water mark less the next offset to apply', () => {
@@ -23,7 +23,7 @@ describe('partition lag', () => {
 });
 
 describe('projection status', () => {
-  it('reports every partition of the topic in order, with the total lag and no invented error', () => {
+  it('reports every partition of the topic in order, with the total lag and nothing parked', () => {
     const status = projectionStatus(
       'referral-summary',
       'mash.referral-events.v1',
@@ -43,8 +43,13 @@ describe('projection status', () => {
       [2, 0],
     ]);
     expect(status.totalLag).toBe(3);
-    expect(status.lastError).toBe(LAST_ERROR_NOT_RECORDED);
+    expect(status).toMatchObject({ parked: 0, lastError: null });
     expect(status.topicExists).toBe(true);
+  });
+
+  it('carries what the projection parked: the count and the last error', () => {
+    const lastError = { code: 'EVENT.SCHEMA_INVALID', at: '2026-11-25T10:00:00.000Z' };
+    expect(projectionStatus('referral-summary', 't', [], new Map(), { parked: 3, lastError })).toMatchObject({ parked: 3, lastError });
   });
 
   it('says when the topic is not on the cluster, with no partitions and no lag', () => {

@@ -3,8 +3,18 @@
  * PostgreSQL and Kafka are in read-status.ts.
  */
 
-/** No component stores its errors anywhere yet (they are only logged); said, not invented. */
-export const LAST_ERROR_NOT_RECORDED = 'not recorded' as const;
+/**
+ * What a consumer could not handle, from parked_events: how many events are parked now, and the
+ * latest one parked for a reason of its own (held events only follow it). Passing failures (Kafka
+ * or the database away) park nothing: they are retried and only logged.
+ */
+export interface ParkedErrors {
+  parked: number;
+  /** null: nothing ever parked. */
+  lastError: { code: string; at: string } | null;
+}
+
+export const NOTHING_PARKED: ParkedErrors = { parked: 0, lastError: null };
 
 export interface PartitionLag {
   partition: number;
@@ -25,7 +35,8 @@ export interface ProjectionStatus {
   topicExists: boolean;
   partitions: PartitionLag[];
   totalLag: number;
-  lastError: typeof LAST_ERROR_NOT_RECORDED;
+  parked: number;
+  lastError: ParkedErrors['lastError'];
 }
 
 /** A follower of the event store's global log, positioned by its checkpoint. */
@@ -38,7 +49,8 @@ export interface EventReaderStatus {
   headPosition: string;
   /** Committed events after the checkpoint, in the reader's (transaction, position) order. */
   eventsBehind: number;
-  lastError: typeof LAST_ERROR_NOT_RECORDED;
+  parked: number;
+  lastError: ParkedErrors['lastError'];
 }
 
 export type ComponentStatus = ProjectionStatus | EventReaderStatus;
@@ -62,9 +74,15 @@ export function partitionLag(offsets: TopicOffsets, nextOffset: string | null): 
 }
 
 /** Every partition of the topic, each with its lag, in partition order; `offsets` null: no such topic. */
-export function projectionStatus(name: string, topic: string, offsets: TopicOffsets[] | null, stored: ReadonlyMap<number, string>): ProjectionStatus {
+export function projectionStatus(
+  name: string,
+  topic: string,
+  offsets: TopicOffsets[] | null,
+  stored: ReadonlyMap<number, string>,
+  errors: ParkedErrors = NOTHING_PARKED,
+): ProjectionStatus {
   const partitions = [...(offsets ?? [])]
     .sort((a, b) => a.partition - b.partition)
     .map((o) => partitionLag(o, stored.get(o.partition) ?? null));
-  return { kind: 'projection', name, topic, topicExists: offsets !== null, partitions, totalLag: partitions.reduce((sum, p) => sum + p.lag, 0), lastError: LAST_ERROR_NOT_RECORDED };
+  return { kind: 'projection', name, topic, topicExists: offsets !== null, partitions, totalLag: partitions.reduce((sum, p) => sum + p.lag, 0), ...errors };
 }

@@ -3,9 +3,11 @@ import type { Pool } from 'pg';
 import { REFERRAL_SUMMARY_PROJECTION } from '../../../projector/src/projector';
 import { RELAY_READER } from '../../../relay/src/relay';
 import { REFERRAL_WORKFLOW_STARTER } from '../../../worker/src/referral-workflow-starter/referral-workflow-starter';
+import { ParkedEvents } from '@app/messaging';
 import {
-  LAST_ERROR_NOT_RECORDED,
+  NOTHING_PARKED,
   projectionStatus,
+  type ParkedErrors,
   type ComponentStatus,
   type EventReaderStatus,
   type ProjectionStatus,
@@ -28,10 +30,17 @@ export interface StatusDependencies {
  * known ones, and any other that has stored a position (a reader added later shows up too).
  */
 export async function readStatus(deps: StatusDependencies): Promise<ComponentStatus[]> {
-  return [...(await projectionStatuses(deps)), ...(await eventReaderStatuses(deps.pool))];
+  const errors = await parkedErrors(deps.pool);
+  return [...(await projectionStatuses(deps, errors)), ...(await eventReaderStatuses(deps.pool, errors))];
 }
 
-async function projectionStatuses({ pool, kafkaAdmin, referralTopic }: StatusDependencies): Promise<ProjectionStatus[]> {
+/** Per consumer name (a projection's, a reader's: the name each parks under). */
+async function parkedErrors(pool: Pool): Promise<Map<string, ParkedErrors>> {
+  const summaries = await ParkedEvents.summaries(pool);
+  return new Map(summaries.map((s) => [s.consumer, { parked: s.parked, lastError: s.lastError && { code: s.lastError.code, at: s.lastError.at.toISOString() } }]));
+}
+
+async function projectionStatuses({ pool, kafkaAdmin, referralTopic }: StatusDependencies, errors: Map<string, ParkedErrors>): Promise<ProjectionStatus[]> {
   const { rows } = await pool.query<{ projection: string; topic: string; partition: number; next_offset: string }>(
     'SELECT projection, topic, partition, next_offset::text FROM projection_checkpoints ORDER BY projection, topic, partition',
   );
@@ -46,12 +55,12 @@ async function projectionStatuses({ pool, kafkaAdmin, referralTopic }: StatusDep
   for (const { projection, topic } of keys.values()) {
     const stored = new Map(rows.filter((r) => r.projection === projection && r.topic === topic).map((r) => [r.partition, r.next_offset]));
     const offsets = existing.has(topic) ? await kafkaAdmin.fetchTopicOffsets(topic) : null;
-    statuses.push(projectionStatus(projection, topic, offsets, stored));
+    statuses.push(projectionStatus(projection, topic, offsets, stored, errors.get(projection) ?? NOTHING_PARKED));
   }
   return statuses;
 }
 
-async function eventReaderStatuses(pool: Pool): Promise<EventReaderStatus[]> {
+async function eventReaderStatuses(pool: Pool, errors: Map<string, ParkedErrors>): Promise<EventReaderStatus[]> {
   const { rows: checkpoints } = await pool.query<{ reader: string; transaction_id: string; global_position: string; updated_at: Date }>(
     'SELECT reader, transaction_id::text, global_position::text, updated_at FROM event_checkpoints ORDER BY reader',
   );
@@ -72,7 +81,7 @@ async function eventReaderStatuses(pool: Pool): Promise<EventReaderStatus[]> {
       checkpoint: row ? { transactionId: row.transaction_id, globalPosition: row.global_position, updatedAt: row.updated_at.toISOString() } : null,
       headPosition: head[0].head,
       eventsBehind: Number(rows[0].behind),
-      lastError: LAST_ERROR_NOT_RECORDED,
+      ...(errors.get(name) ?? NOTHING_PARKED),
     });
   }
   return statuses;
