@@ -37,7 +37,10 @@ export class TemporalClientSource {
   private connect(): Promise<Client> {
     if (!this.client) {
       const { address, namespace, connectTimeoutMs = 3000 } = this.options;
-      const client = Connection.connect({ address, connectTimeout: connectTimeoutMs }).then(
+      // No retry interceptor (the SDK adds one by default): callers retry with their own backoff,
+      // and a retry timer still pending when close() drops a failed connection would fire on a
+      // shut channel and throw outside any promise, taking the process down while Temporal restarts.
+      const client = Connection.connect({ address, connectTimeout: connectTimeoutMs, interceptors: [] }).then(
         (connection) => new Client({ connection, namespace }),
       );
       // A failed connect is not kept: the next call tries again.
