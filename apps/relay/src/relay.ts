@@ -36,15 +36,19 @@ export function startRelay(config: RelayConfig, pool: Pool, options: RelayOption
   const publisher = new IntegrationEventPublisher(createKafka(config, logger, 'mash-relay', connections), topic, logger);
 
   async function relayBatch(batch: RecordedEvent[]): Promise<void> {
-    const plan = planRelayBatch(batch, await ParkedEvents.heldReferrals(pool, RELAY_READER));
-    // Kafka failing is not the events' fault: it throws, and the follower retries the batch.
-    await publisher.publish(plan.publish);
-    // Parked only once the rest is on Kafka, so a batch retried after a failed send decides the
-    // same again; parking twice (a crash before the checkpoint) keeps one row per event.
+    // Held under the parking lock from deciding to parking, so that `ops parked retry` never
+    // drains a referral's queue while this batch is holding a new event behind it.
+    const plan = await inTransaction(pool, async (client) => {
+      await ParkedEvents.lockForParking(client, RELAY_READER);
+      const decided = planRelayBatch(batch, await ParkedEvents.heldReferrals(client, RELAY_READER));
+      // Kafka failing is not the events' fault: it throws, nothing is parked, and the follower
+      // retries the batch, deciding the same again.
+      await publisher.publish(decided.publish);
+      // A crash before the checkpoint parks the same events again: the table keeps one row each.
+      for (const parked of decided.park) await ParkedEvents.park(client, parked);
+      return decided;
+    });
     if (plan.park.length > 0) {
-      await inTransaction(pool, async (client) => {
-        for (const parked of plan.park) await ParkedEvents.park(client, parked);
-      });
       logger.warn({ parked: plan.park.map((p) => ({ eventId: p.eventId, type: p.eventType, code: p.errorCode })) }, 'events parked (ops parked list)');
     }
     logger.info(

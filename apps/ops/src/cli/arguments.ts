@@ -35,11 +35,11 @@ export const USAGE = `usage: npm run --silent ops -- <command> [options]
                               give a parked event up (the reason is a code); held events follow
       [--operator <user id>]      recorded in the access audit log with each retry or skip (default: $USER)
   kafka-reset <group> --topic <topic>
+                              move a consumer group's offsets on a topic (a projection's stored
+                              offsets too); refused while the group has active members
       (--to-earliest | --to-offset <partition>:<offset>... | --to-time <ISO time>)
       [--partition <n>]           only this partition
       [--dry-run]                 say what would move and how much would be read again; change nothing
-                              move a consumer group's offsets (a projection's stored offsets too);
-                              refused while the group has active members
 
   --json      machine-readable output
   exit codes: 0 done; 1 replay-check found a history that does not replay; 2 usage or configuration

@@ -51,6 +51,7 @@ export async function resolveParked(deps: ParkedDependencies, id: string, resolu
   const consumer = await deps.consumerFor(first.rows[0].consumer);
   return inTransaction(deps.pool, async (client) => {
     await consumer.begin(client);
+    await ParkedEvents.lockForResolving(client, first.rows[0].consumer);
     const target = (await ParkedEvents.get(client, id))!;
     if (target.status !== 'parked') throw new OpsUsageError(`parked event ${id} was already ${target.status} by ${target.resolvedBy} at ${target.resolvedAt?.toISOString()}`);
     const queue = await ParkedEvents.queueOf(client, target);

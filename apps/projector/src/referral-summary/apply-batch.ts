@@ -53,6 +53,7 @@ export async function applyReferralSummaryBatch(
   // Before anything else: a rebuild's switch-over waits for this batch, or this batch for it.
   await lockReadModelForWriting(client, REFERRAL_SUMMARY_TABLE);
   const stored = await checkpoints.lock(client, partition);
+  await ParkedEvents.lockForParking(client, REFERRAL_SUMMARY_CONSUMER);
   const held = await ParkedEvents.heldReferrals(client, REFERRAL_SUMMARY_CONSUMER);
 
   for (const message of messages) {

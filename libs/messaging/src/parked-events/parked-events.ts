@@ -105,6 +105,20 @@ export const uuidOrNull = (value: string | null | undefined): string | null => (
  * consumer's position), so an event is either parked and passed or neither.
  */
 export const ParkedEvents = {
+  /**
+   * Taken shared by a transaction that decides which events of this consumer to hold, and
+   * exclusive by one that resolves them (ops parked retry|skip): a batch never holds an event
+   * behind a queue that a retry is draining at the same moment (it would be left parked alone).
+   * Batches do not block one another. Released at commit or rollback.
+   */
+  async lockForParking(client: PoolClient, consumer: string): Promise<void> {
+    await client.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [`parked-events:${consumer}`]);
+  },
+
+  async lockForResolving(client: PoolClient, consumer: string): Promise<void> {
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`parked-events:${consumer}`]);
+  },
+
   /** Parks an event; the same message or event parked again (redelivered) is kept once. */
   async park(client: PoolClient, e: ParkedEventInput): Promise<void> {
     await client.query(
