@@ -3,7 +3,7 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/w
 import pino from 'pino';
 import { ConfigError, loadConfig, type PlatformConfig } from '@app/config';
 import { createPool } from '@app/database';
-import { createKafka, platformTopics, type ParkedEventConsumer } from '@app/messaging';
+import { createKafka, platformTopics } from '@app/messaging';
 import { parseCommand, USAGE, type OpsCommand } from '../apps/ops/src/cli/arguments';
 import {
   formatDroppedTables,
@@ -18,6 +18,7 @@ import {
 import { formatResetReport } from '../apps/ops/src/kafka-reset/offset-plan';
 import { kafkaReset } from '../apps/ops/src/kafka-reset/kafka-reset';
 import { OpsBusyError, OpsNotFoundError, OpsUsageError } from '../apps/ops/src/ops.errors';
+import { platformParkedConsumers } from '../apps/ops/src/parked/platform-consumers';
 import { listParked, resolveParked, retryAllParked, type ResolveResult } from '../apps/ops/src/parked/resolve-parked';
 import { formatProgress, ProgressLine } from '../apps/ops/src/rebuild/progress';
 import { dropOldTables, rebuildProjection } from '../apps/ops/src/rebuild/rebuild-projection';
@@ -25,11 +26,6 @@ import { referralAt } from '../apps/ops/src/referral-at/referral-at';
 import { historyFiles, replayCheck, temporalHistories } from '../apps/ops/src/replay-check/replay-check';
 import { readStatus } from '../apps/ops/src/status/read-status';
 import { bundleReferralWorkflows } from '../apps/worker/src/workflow-bundle';
-import { REFERRAL_SUMMARY_CONSUMER } from '../apps/projector/src/referral-summary/apply-batch';
-import { referralSummaryParkedConsumer } from '../apps/projector/src/referral-summary/reapply-parked';
-import { IntegrationEventPublisher } from '../apps/relay/src/integration-event-publisher';
-import { relayParkedConsumer } from '../apps/relay/src/reapply-parked';
-import { RELAY_READER } from '../apps/relay/src/relay-plan';
 
 /** Exit codes, as USAGE and docs/operations.md list them. */
 const EXIT = { done: 0, checkFailed: 1, usage: 2, notFound: 3, failed: 4, busy: 5 } as const;
@@ -71,16 +67,7 @@ type ParkedCommand = Extract<OpsCommand, { command: 'parked-list' | 'parked-retr
 
 async function parked(command: ParkedCommand, config: PlatformConfig): Promise<number> {
   const pool = createPool(config.DATABASE_URL, 2);
-  // The relay's retries publish: a producer only when one is asked for.
-  let publisher: IntegrationEventPublisher | undefined;
-  const consumerFor = async (name: string): Promise<ParkedEventConsumer> => {
-    if (name === REFERRAL_SUMMARY_CONSUMER) return referralSummaryParkedConsumer();
-    if (name === RELAY_READER) {
-      publisher ??= new IntegrationEventPublisher(createKafka(config, logger, 'mash-ops'), platformTopics(config).referralEvents, logger);
-      return relayParkedConsumer(pool, publisher);
-    }
-    throw new OpsUsageError(`no way to retry events of consumer ${name}: known are ${REFERRAL_SUMMARY_CONSUMER}, ${RELAY_READER}`);
-  };
+  const { consumerFor, close } = platformParkedConsumers(pool, config, logger, 'mash-ops');
   try {
     if (command.command === 'parked-list') {
       const events = await listParked(pool, { consumer: command.consumer, all: command.all });
@@ -95,7 +82,7 @@ async function parked(command: ParkedCommand, config: PlatformConfig): Promise<n
     console.log(command.json ? json(result) : formatResolved(result));
     return result.events.some((e) => e.outcome === 'failed-again') ? EXIT.failed : EXIT.done;
   } finally {
-    await publisher?.close();
+    await close();
     await pool.end();
   }
 }

@@ -123,6 +123,9 @@ describe('authorisation matrix', () => {
       { what: `read another hub's policy${suffix}`, method: 'GET', path: () => `/v1/hubs/${SOUTH}/policy${suffix}`, expected: as('hub', 200) },
     ];
   }
+  /** An ops endpoint: operations staff only, every other role is refused. */
+  const opsOnly = (own: Expected): Record<Role, Expected> => Object.fromEntries(ROLES.map((role) => [role, role === 'operations' ? own : 'role'])) as Record<Role, Expected>;
+  const missingParkedId = '999999999';
   const publishPolicy = (hubId: string) => ({ overrides: policyOverrides(hubId), reason: 'matrix' });
 
   const ROUTES: Record<keyof typeof ACCESS_RULES, Case[]> = {
@@ -253,6 +256,16 @@ describe('authorisation matrix', () => {
         path: () => `/v1/hubs/${SOUTH}/audit-records`,
         expected: { referrer: 'role', practitioner: 'role', 'hub-manager': 'role', 'national-analyst': 'role', operations: 'role', auditor: 'hub' },
       },
+    ],
+    'GET /v1/ops/status': [{ what: 'ops status', method: 'GET', path: () => '/v1/ops/status', expected: opsOnly(200) }],
+    'GET /v1/ops/parked': [{ what: 'list parked events', method: 'GET', path: () => '/v1/ops/parked?consumer=referral-summary', expected: opsOnly(200) }],
+    'POST /v1/ops/parked/:id/retry': [{ what: 'retry a parked event that does not exist', method: 'POST', path: () => `/v1/ops/parked/${missingParkedId}/retry`, expected: opsOnly(404) }],
+    'POST /v1/ops/parked/:id/skip': [
+      { what: 'skip a parked event that does not exist', method: 'POST', path: () => `/v1/ops/parked/${missingParkedId}/skip`, body: () => ({ reason: 'matrix' }), expected: opsOnly(404) },
+    ],
+    'GET /v1/ops/referrals/:id/at': [
+      { what: 'a referral as it was', method: 'GET', path: () => `/v1/ops/referrals/${referrals.north}/at?at=${encodeURIComponent(new Date().toISOString())}`, expected: opsOnly(200) },
+      { what: 'a referral that does not exist as it was', method: 'GET', path: () => `/v1/ops/referrals/${missingId}/at?position=1`, expected: opsOnly(404) },
     ],
   };
 

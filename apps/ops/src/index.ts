@@ -11,3 +11,4 @@ export * from './rebuild/rebuild-projection';
 export * from './parked/resolve-parked';
 export * from './kafka-reset/offset-plan';
 export * from './kafka-reset/kafka-reset';
+export * from './parked/platform-consumers';

@@ -59,6 +59,11 @@ describe('the access rules', () => {
       'GET /v1/hubs/:hubId/policy': ['practitioner', 'hub-manager', 'national-analyst', 'operations', 'auditor'],
       'GET /v1/hubs/:hubId/policy/versions': ['practitioner', 'hub-manager', 'national-analyst', 'operations', 'auditor'],
       'GET /v1/hubs/:hubId/policy/versions/:version': ['practitioner', 'hub-manager', 'national-analyst', 'operations', 'auditor'],
+      'GET /v1/ops/status': ['operations'],
+      'GET /v1/ops/parked': ['operations'],
+      'POST /v1/ops/parked/:id/retry': ['operations'],
+      'POST /v1/ops/parked/:id/skip': ['operations'],
+      'GET /v1/ops/referrals/:id/at': ['operations'],
     });
   });
 
@@ -96,6 +101,11 @@ describe('the access rules', () => {
       'GET /v1/hubs/:hubId/policy': 'read hub-policy.read hub-policy',
       'GET /v1/hubs/:hubId/policy/versions': 'read hub-policy.list-versions hub-policy',
       'GET /v1/hubs/:hubId/policy/versions/:version': 'read hub-policy.read hub-policy',
+      'GET /v1/ops/status': 'read ops.status-read ops-status',
+      'GET /v1/ops/parked': 'read parked-event.list parked-event',
+      'POST /v1/ops/parked/:id/retry': 'write parked-event.retry parked-event',
+      'POST /v1/ops/parked/:id/skip': 'write parked-event.skip parked-event',
+      'GET /v1/ops/referrals/:id/at': 'read referral.read-at referral',
     });
   });
 

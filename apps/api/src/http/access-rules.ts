@@ -59,6 +59,28 @@ function lifecycleCommand(roles: readonly Role[], action: string) {
   } as const satisfies AccessRule;
 }
 
+/**
+ * The ops API (docs/operations.md, "Over the API"): operations staff only. Platform-wide, so the
+ * reads are recorded in the `platform` audit chain; retry, skip and referral-at record themselves
+ * (the apps/ops operations write the audit row, with the token's user as the operator).
+ */
+function opsRead(action: string, resourceType: string) {
+  return {
+    access: 'roles',
+    roles: ['operations'],
+    data: 'platform-wide: positions, counts and error codes, no case data',
+    audit: { access: 'read', action, resourceType, recordedBy: 'interceptor' },
+  } as const satisfies AccessRule;
+}
+function opsParkedResolve(action: string) {
+  return {
+    access: 'roles',
+    roles: ['operations'],
+    data: 'any parked event; the resolution is recorded in the audit chain of its hub (else the platform one)',
+    audit: { access: 'write', action, resourceType: 'parked-event', resourceIdParam: 'id', recordedBy: 'handler' },
+  } as const satisfies AccessRule;
+}
+
 export const ACCESS_RULES = {
   'GET /health': { access: 'public', why: 'load balancers and orchestrators probe it; it names dependencies, never data' },
   'POST /v1/referrals': {
@@ -114,6 +136,16 @@ export const ACCESS_RULES = {
   'GET /v1/hubs/:hubId/policy': hubPolicyRead('hub-policy.read'),
   'GET /v1/hubs/:hubId/policy/versions': hubPolicyRead('hub-policy.list-versions'),
   'GET /v1/hubs/:hubId/policy/versions/:version': hubPolicyRead('hub-policy.read'),
+  'GET /v1/ops/status': opsRead('ops.status-read', 'ops-status'),
+  'GET /v1/ops/parked': opsRead('parked-event.list', 'parked-event'),
+  'POST /v1/ops/parked/:id/retry': opsParkedResolve('parked-event.retry'),
+  'POST /v1/ops/parked/:id/skip': opsParkedResolve('parked-event.skip'),
+  'GET /v1/ops/referrals/:id/at': {
+    access: 'roles',
+    roles: ['operations'],
+    data: "any referral: its lifecycle state only, never personal data; recorded in the referral's hub's audit log with the stated purpose",
+    audit: { access: 'read', action: 'referral.read-at', resourceType: 'referral', resourceIdParam: 'id', recordedBy: 'handler', purpose: 'required' },
+  },
 } as const satisfies Record<string, AccessRule>;
 
 export type RouteId = keyof typeof ACCESS_RULES;

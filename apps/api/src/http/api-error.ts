@@ -29,6 +29,10 @@ export const API_ERROR_CODES = [
   'HUB_POLICY.VERSION_CONFLICT',
   /** Once a hub has a policy, only its accountable manager or a delegate publishes the next version. */
   'HUB_POLICY.NOT_ACCOUNTABLE',
+  /** No parked event of that id (ops API). */
+  'PARKED_EVENT.NOT_FOUND',
+  /** The parked event was already retried or skipped, or is held behind an earlier one of its referral. */
+  'PARKED_EVENT.NOT_RESOLVABLE',
   'DEPENDENCY.UNAVAILABLE',
   'INTERNAL',
 ] as const;

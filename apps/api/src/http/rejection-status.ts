@@ -42,6 +42,8 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'HUB_POLICY.VERSION_NOT_FOUND': 404,
   'HUB_POLICY.VERSION_CONFLICT': 409,
   'HUB_POLICY.NOT_ACCOUNTABLE': 403,
+  'PARKED_EVENT.NOT_FOUND': 404,
+  'PARKED_EVENT.NOT_RESOLVABLE': 409,
   'DEPENDENCY.UNAVAILABLE': 503,
   INTERNAL: 500,
 } satisfies Record<RejectionCode | ApiErrorCode, number>;
